@@ -1,0 +1,19 @@
+//! Member clusters: the records, their organisations, contacts, fees and labels.
+//!
+//! `model` holds the types that cross to the UI, `list` the query behind the list (and the CLI's
+//! `clusters list`), `detail` the full record, `write` every change. Each write runs in one
+//! transaction and refreshes the cluster's folded search text before it commits.
+
+mod detail;
+mod list;
+mod model;
+mod write;
+
+pub use detail::get;
+pub use list::list;
+pub use model::*;
+pub use write::FIRST_YEAR;
+pub use write::{
+    add_label, add_payment, archive, create, delete_contact, delete_organisation, delete_payment, delete_permanently,
+    replace_caen, restore, save_contact, save_organisation, set_fee, update,
+};

@@ -1,0 +1,21 @@
+//! ClusterDesk's core: the domain, the SQLite store and the reports.
+//!
+//! Architecture invariant: this crate knows nothing of Tauri, windows or dialogs. Everything the
+//! app can do is a plain async function here, so that the CLI, the tests and the benchmarks use
+//! exactly what the app uses.
+
+pub mod caen;
+pub mod clusters;
+pub mod cui;
+pub mod demo;
+pub mod error;
+pub mod geo;
+pub mod i18n;
+pub mod reference;
+pub mod settings;
+pub mod store;
+pub mod text;
+pub mod validation;
+
+pub use error::{Error, Result, UserError};
+pub use store::Store;

@@ -1,0 +1,155 @@
+//! The SQLite store: one file, WAL, foreign keys on, migrations at start-up.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{SqlitePool, Sqlite, Transaction};
+
+use crate::Result;
+
+/// The app's identifier: the data folder is `<data dir>/<IDENTIFIER>`, where Tauri puts it too.
+pub const IDENTIFIER: &str = "ro.clustero.clusterdesk";
+pub const DB_FILE_NAME: &str = "clusterdesk.sqlite";
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+/// Where the database lives when nothing says otherwise (on Linux under `$XDG_DATA_HOME`).
+pub fn default_db_path() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(IDENTIFIER)
+        .join(DB_FILE_NAME)
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`. When migrations are about
+    /// to change a database that already has a schema, a copy is made first in `backups/` beside it.
+    pub async fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a save the UI has shown survives a power cut, not only a crash of the app.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        let store = Store { pool, path: path.to_path_buf() };
+        store.backup_before_pending_migrations().await?;
+        MIGRATOR.run(&store.pool).await?;
+        Ok(store)
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A write transaction that takes the write lock at once, so that read-then-write checks (such
+    /// as the duplicate CUI check) cannot be overtaken by another writer.
+    pub async fn write(&self) -> Result<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// Copies the database to `target` with `VACUUM INTO`: a consistent snapshot, safe while
+    /// other connections read and write.
+    pub async fn backup_to(&self, target: &Path) -> Result<()> {
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let target = target.to_string_lossy().into_owned();
+        sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+
+    async fn backup_before_pending_migrations(&self) -> Result<()> {
+        let has_schema: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if !has_schema {
+            return Ok(());
+        }
+        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+            .fetch_all(&self.pool)
+            .await?;
+        let Some(next) = MIGRATOR.iter().map(|m| m.version).find(|v| !applied.contains(v)) else {
+            return Ok(());
+        };
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let stem = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let target = self
+            .path
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("backups")
+            .join(format!("{stem}-{stamp}-before-migration-{next}.sqlite"));
+        self.backup_to(&target).await
+    }
+}
+
+/// Now, as stored in `created_at`/`updated_at` columns (UTC, RFC 3339, to the second).
+pub fn now_stamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Today's date in the laptop's time zone: what "today" means to the staff.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn opens_with_wal_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("a").join("db.sqlite")).await.unwrap();
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(store.pool()).await.unwrap();
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(store.pool()).await.unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(fk, 1);
+    }
+
+    #[tokio::test]
+    async fn backs_up_before_a_pending_migration_on_an_existing_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let store = Store::open(&path).await.unwrap();
+        // Pretend the latest migration has not run yet.
+        let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap();
+        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = ?").bind(latest).execute(store.pool()).await.unwrap();
+        store.close().await;
+        // Re-running the migration would fail on existing tables; the copy is made before that.
+        let _ = Store::open(&path).await;
+        let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups")).unwrap().collect();
+        assert_eq!(backups.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn no_backup_for_a_new_database() {
+        let dir = tempfile::tempdir().unwrap();
+        Store::open(&dir.path().join("db.sqlite")).await.unwrap();
+        assert!(!dir.path().join("backups").exists());
+    }
+}
