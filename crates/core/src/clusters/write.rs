@@ -573,7 +573,7 @@ async fn cui_holder(tx: &mut SqliteConnection, code: &str, except: Option<i64>) 
     if code.is_empty() {
         return Ok(None);
     }
-    Ok(sqlx::query_scalar("SELECT name FROM clusters WHERE cui = ? AND archived_at IS NULL AND id IS NOT ? LIMIT 1")
+    Ok(sqlx::query_scalar("SELECT name FROM clusters WHERE cui = ? AND archived_at IS NULL AND cui <> '' AND id IS NOT ? LIMIT 1")
         .bind(code)
         .bind(except)
         .fetch_optional(&mut *tx)
