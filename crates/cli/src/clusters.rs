@@ -1,0 +1,148 @@
+use std::io::Write;
+
+use clap::{Subcommand, ValueEnum};
+use clusterdesk_core::clusters::{self, ClusterQuery, ClusterRow, ClusterSort, LabelFilter, MembershipStatus, Sector};
+use clusterdesk_core::geo::Region;
+use clusterdesk_core::i18n::{Lang, format_money, t};
+use clusterdesk_core::{Result, Store};
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+
+#[derive(Subcommand)]
+pub enum ClustersCommand {
+    /// Lists member clusters: the same query, filters and sort as the app's list.
+    List(ListArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ListArgs {
+    /// Words to find in names, CUI, city, county or member organisations (case and diacritics ignored).
+    #[arg(long)]
+    search: Option<String>,
+    #[arg(long, value_parser = parse_code::<Sector>(Sector::parse))]
+    sector: Vec<Sector>,
+    #[arg(long, value_parser = parse_code::<Region>(region))]
+    region: Vec<Region>,
+    /// County code, e.g. BV.
+    #[arg(long)]
+    county: Vec<String>,
+    #[arg(long, value_parser = parse_code::<MembershipStatus>(MembershipStatus::parse))]
+    status: Vec<MembershipStatus>,
+    #[arg(long, value_parser = parse_code::<LabelFilter>(LabelFilter::parse))]
+    label: Vec<LabelFilter>,
+    /// Only clusters with unpaid fees of past years.
+    #[arg(long)]
+    unpaid: bool,
+    /// The archive instead of the current records.
+    #[arg(long)]
+    archived: bool,
+    #[arg(long, value_parser = parse_code::<ClusterSort>(ClusterSort::parse), default_value = "name")]
+    sort: ClusterSort,
+    #[arg(long)]
+    desc: bool,
+    /// Rows to print (all of them when omitted).
+    #[arg(long)]
+    limit: Option<i64>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+fn region(code: &str) -> Option<Region> {
+    Region::ALL.into_iter().find(|r| r.code() == code)
+}
+
+fn parse_code<T: Clone + Send + Sync + 'static>(
+    parse: fn(&str) -> Option<T>,
+) -> impl Fn(&str) -> std::result::Result<T, String> + Clone + Send + Sync + 'static {
+    move |value| parse(value).ok_or_else(|| format!("unknown value '{value}'"))
+}
+
+pub async fn run(store: &Store, lang: Lang, command: ClustersCommand) -> Result<()> {
+    match command {
+        ClustersCommand::List(args) => list(store, lang, args).await,
+    }
+}
+
+async fn list(store: &Store, lang: Lang, args: ListArgs) -> Result<()> {
+    let mut query = ClusterQuery {
+        search: args.search.unwrap_or_default(),
+        sectors: args.sector,
+        regions: args.region,
+        counties: args.county.iter().map(|c| c.trim().to_ascii_uppercase()).collect(),
+        statuses: args.status,
+        labels: args.label,
+        unpaid_only: args.unpaid,
+        archived: args.archived,
+        sort: args.sort,
+        descending: args.desc,
+        offset: 0,
+        limit: 1000,
+    };
+    // Page through the core's list so that a large database prints whole, in the list's order.
+    let wanted = args.limit.unwrap_or(i64::MAX);
+    let mut rows: Vec<ClusterRow> = Vec::new();
+    let total = loop {
+        let page = clusters::list(store, &query).await?;
+        let done = page.rows.is_empty();
+        rows.extend(page.rows);
+        if done || rows.len() as i64 >= page.total.min(wanted) {
+            break page.total;
+        }
+        query.offset = rows.len() as i64;
+    };
+    rows.truncate(usize::try_from(wanted).unwrap_or(usize::MAX));
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(out);
+            writer.write_record(headers(lang)).map_err(std::io::Error::other)?;
+            for row in &rows {
+                writer.write_record(cells(lang, row)).map_err(std::io::Error::other)?;
+            }
+            writer.flush()?;
+        }
+        Format::Table => {
+            let mut table = Table::new();
+            table.load_preset(UTF8_FULL_CONDENSED).set_header(headers(lang));
+            for row in &rows {
+                table.add_row(cells(lang, row));
+            }
+            writeln!(out, "{table}")?;
+            writeln!(out, "{}", t(lang, "cli.matches", &[("count", &total.to_string())]))?;
+        }
+    }
+    Ok(())
+}
+
+fn headers(lang: Lang) -> Vec<String> {
+    ["name", "cui", "city", "county", "region", "sectors", "status", "label", "members", "unpaid"]
+        .iter()
+        .map(|f| t(lang, &format!("cluster.field.{f}"), &[]))
+        .collect()
+}
+
+fn cells(lang: Lang, row: &ClusterRow) -> Vec<String> {
+    let sectors: Vec<String> = row.sectors.iter().map(|s| t(lang, &format!("sector.{}", s.code()), &[])).collect();
+    vec![
+        row.name.clone(),
+        row.cui.clone(),
+        row.city.clone(),
+        row.county_name.clone(),
+        t(lang, &format!("region.{}", row.region.code()), &[]),
+        sectors.join(", "),
+        t(lang, &format!("status.{}", row.status.code()), &[]),
+        row.label.map(|l| t(lang, &format!("label.{}", l.code()), &[])).unwrap_or_default(),
+        row.org_count.to_string(),
+        if row.unpaid_bani > 0 { format_money(lang, row.unpaid_bani) } else { String::new() },
+    ]
+}

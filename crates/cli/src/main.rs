@@ -1,0 +1,86 @@
+//! `clusterdesk`: the core's features without a display (demo data, lists, later reports and
+//! imports). Every command takes `--db PATH` before its name and creates the file if needed.
+
+mod clusters;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use clusterdesk_core::demo::{self, DemoOptions};
+use clusterdesk_core::i18n::{Lang, t};
+use clusterdesk_core::{Store, store};
+
+#[derive(Parser)]
+#[command(name = "clusterdesk", version, about = "ClusterDesk, without a window: the same data and rules as the app.")]
+struct Cli {
+    /// The database file (created and migrated if missing). Default: the app's data folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Language of messages and formatted values.
+    #[arg(long, global = true, value_parser = parse_lang, default_value = "ro")]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fills an empty database with realistic demo data (deterministic for a given seed).
+    Demo {
+        #[arg(long, default_value_t = 42)]
+        clusters: usize,
+        /// Member organisations per cluster (default: 6 to 25, varying).
+        #[arg(long)]
+        orgs_per_cluster: Option<usize>,
+        #[arg(long, default_value_t = 2011)]
+        seed: u64,
+    },
+    /// Member clusters.
+    Clusters {
+        #[command(subcommand)]
+        command: clusters::ClustersCommand,
+    },
+}
+
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::parse(value).ok_or_else(|| format!("'{value}': use ro or en"))
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang;
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", output::error_text(lang, &e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
+    let path = cli.db.unwrap_or_else(store::default_db_path);
+    let store = Store::open(&path).await?;
+    let lang = cli.lang;
+    match cli.command {
+        Command::Demo { clusters, orgs_per_cluster, seed } => {
+            let summary = demo::generate(&store, &DemoOptions { clusters, orgs_per_cluster, seed }).await?;
+            let values = [
+                ("clusters", summary.clusters.to_string()),
+                ("organisations", summary.organisations.to_string()),
+                ("contacts", summary.contacts.to_string()),
+                ("gold", summary.gold.to_string()),
+                ("silver", summary.silver.to_string()),
+                ("bronze", summary.bronze.to_string()),
+            ];
+            let params: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            println!("{}", t(lang, "cli.demo_done", &params));
+        }
+        Command::Clusters { command } => clusters::run(&store, lang, command).await?,
+    }
+    store.close().await;
+    Ok(())
+}

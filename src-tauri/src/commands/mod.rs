@@ -1,0 +1,14 @@
+//! One module per domain; each command is a few lines that call the core.
+
+pub mod app;
+pub mod clusters;
+pub mod reference;
+
+use clusterdesk_core::UserError;
+
+pub type CmdResult<T> = Result<T, UserError>;
+
+/// Maps a core result to what crosses to the UI.
+pub fn user<T>(result: clusterdesk_core::Result<T>) -> CmdResult<T> {
+    result.map_err(|e| e.to_user())
+}
