@@ -121,14 +121,14 @@ CREATE TABLE fee_payments (
 ) STRICT;
 CREATE INDEX fee_payments_fee ON fee_payments(cluster_id, year);
 
--- What is still owed for each fee year; never negative (an overpayment is not a debt).
+-- What is still owed for each fee year; never negative (an overpayment is not a debt). No GROUP
+-- BY, so that SQLite flattens the view and a filter on cluster_id uses the primary key.
 CREATE VIEW fee_balances AS
-SELECT f.cluster_id, f.year, f.due_bani,
-       COALESCE(SUM(p.amount_bani), 0) AS paid_bani,
-       MAX(f.due_bani - COALESCE(SUM(p.amount_bani), 0), 0) AS owed_bani
-FROM membership_fees f
-LEFT JOIN fee_payments p ON p.cluster_id = f.cluster_id AND p.year = f.year
-GROUP BY f.cluster_id, f.year;
+SELECT cluster_id, year, due_bani, paid_bani, MAX(due_bani - paid_bani, 0) AS owed_bani
+FROM (SELECT f.cluster_id, f.year, f.due_bani,
+             (SELECT COALESCE(SUM(p.amount_bani), 0) FROM fee_payments p
+              WHERE p.cluster_id = f.cluster_id AND p.year = f.year) AS paid_bani
+      FROM membership_fees f);
 
 -- ESCA labels of cluster-management excellence. The register itself is built on in the assessments
 -- work; the list needs the current level now.

@@ -1,0 +1,104 @@
+# ClusterDesk: build, run and test. On a fresh Debian 12 machine `make run` and `make test` work
+# with nothing else typed: every target depends on `setup` (scripts/setup.sh), which installs only
+# what is missing and takes about a second when everything is there.
+#
+#   make run             build the UI and the app, make the demo database if there is none, start it
+#   make test            cargo tests, bindings check, UI unit tests (Vitest), end-to-end tests
+#   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
+#   make bench           the store benchmark (prints figures)
+#   make check-bindings  fail if the ts-rs TypeScript types in ui/src/lib/bindings are not committed
+#
+# CARGO_TARGET_DIR is honoured when the environment sets it; nothing here sets one.
+# `make run DB=/path/to/file.sqlite` runs on another database.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.ONESHELL:
+# `make test` runs its steps in the order written, and stops at the first failure, even with -j.
+.NOTPARALLEL:
+.DEFAULT_GOAL := help
+
+ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+APP_BIN := $(abspath $(TARGET_DIR))/debug/clusterdesk-app
+
+# The core's default_db_path(): dirs::data_dir() (XDG_DATA_HOME, else ~/.local/share) joined with
+# the app identifier and the file name. CLUSTERDESK_DB, which the app honours too, comes first.
+DATA_HOME := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+DB ?= $(or $(CLUSTERDESK_DB),$(DATA_HOME)/ro.clustero.clusterdesk/clusterdesk.sqlite)
+
+# The Tauri CLI is a devDependency of ui/ and runs from there; the Tauri project is src-tauri/.
+TAURI := cd $(ROOT)/ui && TAURI_APP_PATH=$(ROOT)/src-tauri TAURI_FRONTEND_PATH=$(ROOT)/ui npx --no -- tauri
+
+.PHONY: help setup ui app check-display run test cargo-test check-bindings ui-test e2e bench
+
+help:
+	@sed -n '1,/^$$/p' $(lastword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+
+setup:
+	bash $(ROOT)/scripts/setup.sh
+
+# ui/dist: the built UI. Tauri embeds it, so it must exist before the app crate compiles
+# (cargo test compiles it too).
+ui: setup
+	npm --prefix ui run build
+
+# The debug app binary with the UI embedded (custom-protocol), as the end-to-end tests need it.
+# `tauri build` runs the UI build again through beforeBuildCommand; it takes seconds.
+app: ui
+	if [ ! -x ui/node_modules/.bin/tauri ]; then
+	  echo "make: ui/node_modules/.bin/tauri is missing: ui/package.json needs the devDependency @tauri-apps/cli 2.12.5" >&2
+	  exit 1
+	fi
+	$(TAURI) build --debug --no-bundle
+	test -x "$(APP_BIN)" || { echo "make: tauri build did not produce $(APP_BIN)" >&2; exit 1; }
+
+# Said first, before a build of minutes that could not be shown anyway.
+check-display:
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then
+	  echo "make run: no display (\$$DISPLAY is empty): the app opens a desktop window." >&2
+	  echo "  Run it from a desktop session, or on a virtual display: xvfb-run -a make run" >&2
+	  echo "  (make e2e tests the app without a display; the CLI 'clusterdesk' needs none.)" >&2
+	  exit 1
+	fi
+
+run: check-display app
+	if [ ! -e "$(DB)" ]; then
+	  echo "make run: no database at $(DB): creating the demo database"
+	  mkdir -p "$$(dirname "$(DB)")"
+	  cargo run -q -p clusterdesk-cli -- --db "$(DB)" demo
+	fi
+	echo "make run: starting $(APP_BIN) --db $(DB)"
+	exec "$(APP_BIN)" --db "$(DB)"
+
+test: setup cargo-test check-bindings ui-test e2e
+	@echo "make test: all passed"
+
+# --all-targets: the Tauri crate, the CLI, the tests and the benches all compile.
+cargo-test: setup ui
+	cargo test --workspace --all-targets
+
+# ts-rs writes ui/src/lib/bindings when its export tests run (TS_RS_EXPORT_DIR in .cargo/config.toml);
+# what they write must be what is committed.
+check-bindings: setup ui
+	cargo test -q -p clusterdesk-core export_bindings
+	changes=$$(git status --porcelain -- ui/src/lib/bindings)
+	if [ -n "$$changes" ]; then
+	  echo "make check-bindings: the TypeScript bindings differ from the committed ones:" >&2
+	  echo "$$changes" >&2
+	  echo "  commit ui/src/lib/bindings as 'cargo test' regenerated it" >&2
+	  exit 1
+	fi
+	echo "make check-bindings: ui/src/lib/bindings is up to date"
+
+ui-test: setup
+	npm --prefix ui test
+
+e2e: setup app
+	node tests/e2e/run.mjs
+
+bench: setup
+	cargo bench -p clusterdesk-core --bench store

@@ -1,0 +1,99 @@
+// Helpers for the end-to-end specs in ../specs/.
+//
+// What runs: the app's window here is a real WebKitGTK window of the debug app binary
+// (`tauri build --debug --no-bundle`, UI embedded), not a browser showing the UI. The specs talk
+// WebDriver to ONE tauri-driver on 127.0.0.1:4444, started by ../run.mjs; tauri-driver hands each
+// session to WebKitWebDriver (port 4445), which starts a fresh app process per session and drives
+// its webview. Every session is a new app process: openApp() starts it, closeApp() ends it.
+//
+// run.mjs sets CLUSTERDESK_APP (the binary) and CLUSTERDESK_E2E_TMP (a temporary folder; the
+// driver, and so the app, run with XDG_DATA_HOME inside it). Run the specs through run.mjs
+// (`make e2e`, or `node tests/e2e/run.mjs` once the binary is built), not with `node --test`
+// alone.
+//
+// tauri-driver reads only `tauri:options` = {application, args}; a `browserName` capability
+// breaks session creation, so there is none.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { remote } from 'webdriverio';
+
+const DRIVER_HOST = '127.0.0.1';
+const DRIVER_PORT = 4444;
+
+function tmpDir() {
+  const dir = process.env.CLUSTERDESK_E2E_TMP;
+  if (!dir) {
+    throw new Error('CLUSTERDESK_E2E_TMP is not set: run the specs through tests/e2e/run.mjs');
+  }
+  return dir;
+}
+
+/**
+ * Starts the app on the database file `db` (passed as `--db PATH`) and waits until the UI has
+ * rendered its root `[data-testid="app-ready"]`. Resolves to a webdriverio browser.
+ *
+ * @param {{ db: string, args?: string[], readyTimeout?: number }} options
+ */
+export async function openApp({ db, args = [], readyTimeout = 30_000 } = {}) {
+  const application = process.env.CLUSTERDESK_APP;
+  if (!application) {
+    throw new Error('CLUSTERDESK_APP is not set: run the specs through tests/e2e/run.mjs');
+  }
+  if (!db) throw new Error('openApp: give a database path, e.g. { db: freshDbPath("name") }');
+
+  const browser = await remote({
+    hostname: DRIVER_HOST,
+    port: DRIVER_PORT,
+    logLevel: 'warn',
+    // A session (a new app process) normally opens in about a second; a broken app should fail
+    // the spec in a minute, not hang it. Retrying a request to a local driver does not help.
+    connectionRetryTimeout: 60_000,
+    connectionRetryCount: 0,
+    capabilities: {
+      'tauri:options': {
+        application,
+        args: ['--db', db, ...args],
+      },
+    },
+  });
+  try {
+    await byTestId(browser, 'app-ready').waitForExist({
+      timeout: readyTimeout,
+      timeoutMsg: `the app did not render [data-testid="app-ready"] within ${readyTimeout} ms`,
+    });
+  } catch (err) {
+    await closeApp(browser);
+    throw err;
+  }
+  return browser;
+}
+
+/** The element with `data-testid="id"` (a webdriverio chainable element). */
+export function byTestId(browser, id) {
+  return browser.$('[data-testid="' + id + '"]');
+}
+
+let dbCounter = 0;
+
+/**
+ * A path for a database file that does not exist yet, inside the run's temporary folder.
+ * `name` only makes it readable; each call gives a new path.
+ */
+export function freshDbPath(name = 'db') {
+  const dir = join(tmpDir(), 'dbs');
+  mkdirSync(dir, { recursive: true });
+  const safe = String(name).replace(/[^A-Za-z0-9_.-]+/g, '-');
+  dbCounter += 1;
+  return join(dir, `${safe}-${process.pid}-${dbCounter}.sqlite`);
+}
+
+/** Ends the session, which closes the app process. Safe to call twice or with no browser. */
+export async function closeApp(browser) {
+  if (!browser) return;
+  try {
+    await browser.deleteSession();
+  } catch {
+    // The session may already be gone (the app exited, or the driver was stopped).
+  }
+}

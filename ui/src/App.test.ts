@@ -1,0 +1,81 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import App from './App.svelte';
+import { lang, setLang } from './lib/i18n.svelte';
+import { resetListState } from './lib/clusterList.svelte';
+import { resetReferenceCache } from './lib/reference';
+
+// The Tauri boundary is mocked; the real window is covered by the end-to-end tests.
+const api = vi.hoisted(() => ({
+  appStatus: vi.fn(),
+  setupDatabase: vi.fn(),
+  setLanguage: vi.fn(),
+  listClusters: vi.fn(),
+  referenceData: vi.fn(),
+  caenAttribution: vi.fn(),
+  getCluster: vi.fn(),
+  caenSearch: vi.fn(),
+}));
+vi.mock('./lib/api', () => ({ api }));
+
+const status = { db_path: '/tmp/clusterdesk.sqlite', needs_setup: false, language: 'en' as const, version: '0.1.0' };
+
+beforeEach(() => {
+  setLang('ro');
+  resetListState();
+  resetReferenceCache();
+  window.location.hash = '#/clusters';
+  for (const fn of Object.values(api)) fn.mockReset();
+  api.listClusters.mockResolvedValue({ total: 0, rows: [] });
+  api.referenceData.mockResolvedValue({
+    counties: [], regions: [], sectors: [], org_kinds: [], statuses: [], label_levels: [], first_year: 1990, current_year: 2026,
+  });
+  api.setLanguage.mockResolvedValue(undefined);
+});
+
+afterEach(() => cleanup());
+
+describe('App', () => {
+  it('takes the language from the status and shows the layout', async () => {
+    api.appStatus.mockResolvedValue(status);
+    render(App);
+    const root = await screen.findByTestId('app-ready');
+    expect(root).toHaveAttribute('data-view', 'main');
+    expect(lang()).toBe('en');
+    expect(screen.getByTestId('nav-clusters')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('nav-settings')).toHaveTextContent('Settings');
+    expect(await screen.findByTestId('list-empty')).toBeInTheDocument();
+  });
+
+  it('remembers a language switch in the database', async () => {
+    api.appStatus.mockResolvedValue(status);
+    render(App);
+    await screen.findByTestId('app-ready');
+    await fireEvent.click(screen.getByTestId('lang-ro'));
+    expect(api.setLanguage).toHaveBeenCalledWith('ro');
+    expect(lang()).toBe('ro');
+    expect(screen.getByTestId('nav-settings')).toHaveTextContent('Setări');
+  });
+
+  it('offers demo data on the first start, then enters the app', async () => {
+    api.appStatus.mockResolvedValueOnce({ ...status, needs_setup: true, language: 'ro' });
+    api.appStatus.mockResolvedValueOnce({ ...status, language: 'ro' });
+    api.setupDatabase.mockResolvedValue(undefined);
+    render(App);
+    expect(await screen.findByTestId('app-ready')).toHaveAttribute('data-view', 'welcome');
+    expect(screen.getByTestId('welcome-db-path')).toHaveTextContent('/tmp/clusterdesk.sqlite');
+
+    await fireEvent.click(screen.getByTestId('setup-demo'));
+    expect(api.setupDatabase).toHaveBeenCalledWith(true, 'ro');
+    await waitFor(() => expect(screen.getByTestId('app-ready')).toHaveAttribute('data-view', 'main'));
+  });
+
+  it('shows a full-page error when the status cannot be read', async () => {
+    api.appStatus.mockRejectedValue({ code: 'error.migration', params: { detail: 'checksum mismatch' }, fields: [] });
+    render(App);
+    expect(await screen.findByTestId('app-error-message')).toHaveTextContent(
+      'Baza de date nu a putut fi actualizată la versiunea aplicației: checksum mismatch',
+    );
+    expect(screen.queryByTestId('app-ready')).toBeNull();
+  });
+});

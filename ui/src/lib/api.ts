@@ -1,0 +1,49 @@
+// Every call the window makes to the Rust side, typed with the bindings ts-rs generates from the
+// core (src/lib/bindings, never edited by hand). A failed call rejects with a UserError.
+import { invoke } from '@tauri-apps/api/core';
+import type { AppStatus } from './bindings/AppStatus';
+import type { Attribution } from './bindings/Attribution';
+import type { CaenClass } from './bindings/CaenClass';
+import type { CaenCode } from './bindings/CaenCode';
+import type { CaenRevision } from './bindings/CaenRevision';
+import type { ClusterDetail } from './bindings/ClusterDetail';
+import type { ClusterInput } from './bindings/ClusterInput';
+import type { ClusterPage } from './bindings/ClusterPage';
+import type { ClusterQuery } from './bindings/ClusterQuery';
+import type { ContactInput } from './bindings/ContactInput';
+import type { LabelInput } from './bindings/LabelInput';
+import type { Lang } from './bindings/Lang';
+import type { OrganisationInput } from './bindings/OrganisationInput';
+import type { PaymentInput } from './bindings/PaymentInput';
+import type { ReferenceData } from './bindings/ReferenceData';
+
+export const api = {
+  appStatus: () => invoke<AppStatus>('app_status'),
+  setupDatabase: (demo: boolean, language: Lang) => invoke<void>('setup_database', { demo, language }),
+  setLanguage: (language: Lang) => invoke<void>('set_language', { language }),
+
+  referenceData: () => invoke<ReferenceData>('reference_data'),
+  caenSearch: (revision: CaenRevision, query: string) => invoke<CaenClass[]>('caen_search', { revision, query }),
+  caenAttribution: () => invoke<Attribution>('caen_attribution'),
+
+  listClusters: (query: ClusterQuery) => invoke<ClusterPage>('list_clusters', { query }),
+  getCluster: (id: number) => invoke<ClusterDetail>('get_cluster', { id }),
+  createCluster: (input: ClusterInput) => invoke<number>('create_cluster', { input }),
+  updateCluster: (id: number, input: ClusterInput) => invoke<void>('update_cluster', { id, input }),
+  archiveCluster: (id: number) => invoke<void>('archive_cluster', { id }),
+  restoreCluster: (id: number) => invoke<void>('restore_cluster', { id }),
+  deleteCluster: (id: number, confirm_name: string) => invoke<void>('delete_cluster', { id, confirm_name }),
+  replaceClusterCaen: (cluster_id: number, old: CaenCode, replacement: CaenCode[]) =>
+    invoke<void>('replace_cluster_caen', { cluster_id, old, new: replacement }),
+
+  saveContact: (cluster_id: number, id: number | null, input: ContactInput) =>
+    invoke<number>('save_contact', { cluster_id, id, input }),
+  deleteContact: (id: number) => invoke<void>('delete_contact', { id }),
+  saveOrganisation: (cluster_id: number, id: number | null, input: OrganisationInput) =>
+    invoke<number>('save_organisation', { cluster_id, id, input }),
+  deleteOrganisation: (id: number) => invoke<void>('delete_organisation', { id }),
+  setFee: (cluster_id: number, year: number, due_bani: number) => invoke<void>('set_fee', { cluster_id, year, due_bani }),
+  addPayment: (cluster_id: number, input: PaymentInput) => invoke<number>('add_payment', { cluster_id, input }),
+  deletePayment: (id: number) => invoke<void>('delete_payment', { id }),
+  addLabel: (cluster_id: number, input: LabelInput) => invoke<number>('add_label', { cluster_id, input }),
+};

@@ -1,0 +1,102 @@
+// The cluster list's search, filters, sort and page. Kept at module level so that going to a
+// cluster's record and coming back shows the list exactly as it was.
+import type { ClusterQuery } from './bindings/ClusterQuery';
+import type { ClusterSort } from './bindings/ClusterSort';
+import type { LabelFilter } from './bindings/LabelFilter';
+import type { MembershipStatus } from './bindings/MembershipStatus';
+import type { Region } from './bindings/Region';
+import type { Sector } from './bindings/Sector';
+
+export const PAGE_SIZE = 50;
+
+export interface ListState {
+  search: string;
+  sectors: Sector[];
+  regions: Region[];
+  counties: string[];
+  statuses: MembershipStatus[];
+  labels: LabelFilter[];
+  unpaid_only: boolean;
+  archived: boolean;
+  sort: ClusterSort;
+  descending: boolean;
+  offset: number;
+}
+
+function initial(): ListState {
+  return {
+    search: '',
+    sectors: [],
+    regions: [],
+    counties: [],
+    statuses: [],
+    labels: [],
+    unpaid_only: false,
+    archived: false,
+    sort: 'name',
+    descending: false,
+    offset: 0,
+  };
+}
+
+export const listState = $state<ListState>(initial());
+
+/** Back to the defaults (for tests, and a fresh database). */
+export function resetListState(): void {
+  Object.assign(listState, initial());
+}
+
+/** Whether a search or a filter narrows the list (the archive switch is not a filter). */
+export function hasFilters(s: ListState = listState): boolean {
+  return (
+    s.search.trim() !== '' ||
+    s.sectors.length > 0 ||
+    s.regions.length > 0 ||
+    s.counties.length > 0 ||
+    s.statuses.length > 0 ||
+    s.labels.length > 0 ||
+    s.unpaid_only
+  );
+}
+
+export function clearFilters(): void {
+  Object.assign(listState, {
+    search: '',
+    sectors: [],
+    regions: [],
+    counties: [],
+    statuses: [],
+    labels: [],
+    unpaid_only: false,
+    offset: 0,
+  });
+}
+
+/** A column header click: the same column flips the direction, another one sorts ascending. */
+export function toggleSort(sort: ClusterSort): void {
+  if (listState.sort === sort) {
+    listState.descending = !listState.descending;
+  } else {
+    listState.sort = sort;
+    listState.descending = false;
+  }
+  listState.offset = 0;
+}
+
+/** The query for the core, as plain data (reading every field, so an effect tracks them all). */
+export function toQuery(s: ListState = listState): ClusterQuery {
+  return {
+    search: s.search.trim(),
+    sectors: [...s.sectors],
+    regions: [...s.regions],
+    counties: [...s.counties],
+    statuses: [...s.statuses],
+    labels: [...s.labels],
+    unpaid_only: s.unpaid_only,
+    archived: s.archived,
+    sort: s.sort,
+    descending: s.descending,
+    offset: s.offset,
+    limit: PAGE_SIZE,
+  };
+}
