@@ -72,6 +72,26 @@ export function formatDate(iso: string | null | undefined): string {
   return current === 'ro' ? `${d}.${mo}.${y}` : `${d}/${mo}/${y}`;
 }
 
+/** Reads a date as people type it — 27.11.2026, 27/11/2026, 27-11-2026 (day first, as in both
+ *  languages) or ISO — into ISO 'YYYY-MM-DD'. Text that is not a real date comes back unchanged,
+ *  so that the core refuses it at its field and the user still sees what they typed; empty is null. */
+export function parseDate(text: string): string | null {
+  const s = text.trim();
+  if (!s) return null;
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (match) {
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else {
+    match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
+    if (!match) return s;
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return s;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** Reads what people type as a decimal in the current language ("1.234,5" or "1,234.5") into
  *  hundredths; null when it is not a number. */
 export function parseDecimal(text: string): number | null {

@@ -117,3 +117,16 @@ describe('fold', () => {
     expect(fold('ÎNVĂȚĂMÂNT')).toBe('invatamant');
   });
 });
+
+describe('parseDate', () => {
+  it('reads day-first dates in both languages and ISO, and keeps anything else as typed', async () => {
+    const { parseDate } = await import('./i18n.svelte');
+    expect(parseDate('27.11.2026')).toBe('2026-11-27');
+    expect(parseDate('27/11/2026')).toBe('2026-11-27');
+    expect(parseDate('1-2-2026')).toBe('2026-02-01');
+    expect(parseDate('2026-11-27')).toBe('2026-11-27');
+    expect(parseDate('31.02.2026')).toBe('31.02.2026');
+    expect(parseDate('ieri')).toBe('ieri');
+    expect(parseDate('  ')).toBeNull();
+  });
+});
