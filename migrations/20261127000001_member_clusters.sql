@@ -35,15 +35,21 @@ CREATE TABLE clusters (
     status_since TEXT,
     notes        TEXT NOT NULL DEFAULT '',
     archived_at  TEXT,
-    -- Written by the core on every change: the folded (lower case, no diacritics) text that the
-    -- list's search matches, and the key the list sorts names by.
-    search_text  TEXT NOT NULL DEFAULT '',
+    -- The folded name (lower case, no diacritics), written by the core: "Ștefan" sorts with "S".
     sort_name    TEXT NOT NULL DEFAULT '',
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL
 ) STRICT;
 
 CREATE INDEX clusters_sort_name ON clusters(archived_at, sort_name);
+
+-- What the list's search matches: the cluster's fields and its members' names, folded by the core
+-- (lower case, no diacritics). Trigram FTS5 answers LIKE '%word%' from its index, so a substring
+-- search stays fast at 5,000 clusters with 100,000 members. rowid = clusters.id.
+CREATE VIRTUAL TABLE cluster_search USING fts5(text, tokenize = 'trigram', detail = 'none');
+CREATE TRIGGER clusters_forget_search AFTER DELETE ON clusters BEGIN
+    DELETE FROM cluster_search WHERE rowid = old.id;
+END;
 CREATE INDEX clusters_county ON clusters(county);
 -- The database's own guard behind the core's friendlier duplicate check.
 CREATE UNIQUE INDEX clusters_unique_active_cui ON clusters(cui) WHERE archived_at IS NULL AND cui <> '';

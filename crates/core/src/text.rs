@@ -33,18 +33,6 @@ pub fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Escapes `%`, `_` and `\` so that user text is matched literally by `LIKE … ESCAPE '\'`.
-pub fn like_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,10 +49,5 @@ mod tests {
     fn comma_below_replaces_only_cedilla_letters() {
         assert_eq!(comma_below("Şcoala ţării şi Ţara"), "Școala țării și Țara");
         assert_eq!(comma_below("Ç stays"), "Ç stays");
-    }
-
-    #[test]
-    fn like_literal_escapes_wildcards() {
-        assert_eq!(like_literal("50%_a\\b"), "50\\%\\_a\\\\b");
     }
 }

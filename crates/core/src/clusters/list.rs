@@ -5,7 +5,7 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 use super::model::*;
 use crate::geo::Region;
 use crate::store::{Store, today};
-use crate::text::{fold, like_literal};
+use crate::text::fold;
 use crate::validation::current_year;
 use crate::Result;
 
@@ -23,7 +23,9 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
     let year = current_year();
     let mut conn = store.pool().acquire().await?;
 
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM clusters c JOIN counties k ON k.code = c.county");
+    // No join in the count and the page queries: with the region as a sub-select, SQLite answers
+    // them from the clusters' indexes alone.
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM clusters c");
     push_filters(&mut count, query, &today, year);
     let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
 
@@ -31,7 +33,12 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
         l if l <= 0 => DEFAULT_LIMIT,
         l => l.min(MAX_LIMIT),
     };
-    let mut page = QueryBuilder::<Sqlite>::new("SELECT c.id FROM clusters c JOIN counties k ON k.code = c.county");
+    let mut page = QueryBuilder::<Sqlite>::new(if query.sort == ClusterSort::Members {
+        "SELECT c.id FROM clusters c \
+         LEFT JOIN (SELECT cluster_id, count(*) AS n FROM organisations GROUP BY cluster_id) members ON members.cluster_id = c.id"
+    } else {
+        "SELECT c.id FROM clusters c"
+    });
     push_filters(&mut page, query, &today, year);
     push_order(&mut page, query, &today, year);
     page.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(query.offset.max(0));
@@ -108,6 +115,15 @@ fn push_unpaid(q: &mut QueryBuilder<Sqlite>, year: i64) {
     q.push(UNPAID_PREFIX).push_bind(year).push(")");
 }
 
+/// The words of a search, folded; LIKE's wildcards are dropped so that every word is a literal.
+fn search_words(search: &str) -> Vec<String> {
+    fold(search)
+        .split_whitespace()
+        .map(|w| w.replace(['%', '_'], ""))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
     let mut list = q.separated(", ");
     for id in ids {
@@ -130,15 +146,16 @@ fn push_in<T: for<'e> sqlx::Encode<'e, Sqlite> + sqlx::Type<Sqlite> + 'static>(
 
 fn push_filters(q: &mut QueryBuilder<Sqlite>, query: &ClusterQuery, today: &str, year: i64) {
     q.push(if query.archived { " WHERE c.archived_at IS NOT NULL" } else { " WHERE c.archived_at IS NULL" });
-    for word in fold(&query.search).split_whitespace() {
-        q.push(" AND c.search_text LIKE ").push_bind(format!("%{}%", like_literal(word))).push(" ESCAPE '\\'");
+    for word in search_words(&query.search) {
+        q.push(" AND c.id IN (SELECT rowid FROM cluster_search WHERE text LIKE ").push_bind(format!("%{word}%")).push(")");
     }
     if !query.sectors.is_empty() {
         push_in(q, "c.id IN (SELECT cluster_id FROM cluster_sectors WHERE sector", query.sectors.iter().map(|s| s.code()));
         q.push(")");
     }
     if !query.regions.is_empty() {
-        push_in(q, "k.region", query.regions.iter().map(|r| r.code()));
+        push_in(q, "c.county IN (SELECT code FROM counties WHERE region", query.regions.iter().map(|r| r.code()));
+        q.push(")");
     }
     if !query.counties.is_empty() {
         push_in(q, "c.county", query.counties.iter().cloned());
@@ -176,10 +193,10 @@ fn push_order(q: &mut QueryBuilder<Sqlite>, query: &ClusterQuery, today: &str, y
     match query.sort {
         ClusterSort::Name => {}
         ClusterSort::County => {
-            q.push("k.name").push(direction).push(", ");
+            q.push("(SELECT name FROM counties WHERE code = c.county)").push(direction).push(", ");
         }
         ClusterSort::Region => {
-            q.push("k.region").push(direction).push(", ");
+            q.push("(SELECT region FROM counties WHERE code = c.county)").push(direction).push(", ");
         }
         ClusterSort::Status => {
             q.push("CASE c.status WHEN 'active' THEN 1 WHEN 'suspended' THEN 2 ELSE 3 END").push(direction).push(", ");
@@ -190,7 +207,7 @@ fn push_order(q: &mut QueryBuilder<Sqlite>, query: &ClusterQuery, today: &str, y
             q.push(" WHEN 'gold' THEN 3 WHEN 'silver' THEN 2 WHEN 'bronze' THEN 1 ELSE 0 END").push(direction).push(", ");
         }
         ClusterSort::Members => {
-            q.push(ORG_COUNT).push(direction).push(", ");
+            q.push("COALESCE(members.n, 0)").push(direction).push(", ");
         }
         ClusterSort::Unpaid => {
             push_unpaid(q, year);

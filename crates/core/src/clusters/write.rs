@@ -631,10 +631,11 @@ async fn refresh_search(tx: &mut Transaction<'_, Sqlite>, id: i64) -> Result<()>
         text.push(' ');
         text.push_str(&code);
     }
-    sqlx::query("UPDATE clusters SET search_text = ?, sort_name = ? WHERE id = ?")
-        .bind(fold(&text))
-        .bind(fold(&name))
+    sqlx::query("UPDATE clusters SET sort_name = ? WHERE id = ?").bind(fold(&name)).bind(id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM cluster_search WHERE rowid = ?").bind(id).execute(&mut **tx).await?;
+    sqlx::query("INSERT INTO cluster_search (rowid, text) VALUES (?, ?)")
         .bind(id)
+        .bind(fold(&text))
         .execute(&mut **tx)
         .await?;
     Ok(())
