@@ -6,15 +6,19 @@
 
 pub mod caen;
 pub mod clusters;
+mod code_enum;
 pub mod cui;
 pub mod demo;
 pub mod error;
 pub mod geo;
 pub mod i18n;
 pub mod reference;
+pub mod registrations;
+pub mod reports;
 pub mod settings;
 pub mod store;
 pub mod text;
+pub mod trainings;
 pub mod validation;
 
 pub use error::{Error, Result, UserError};
