@@ -4,29 +4,7 @@ use ts_rs::TS;
 use crate::caen::{CaenClass, CaenRevision};
 use crate::geo::Region;
 
-macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, sqlx::Type)]
-        #[serde(rename_all = "snake_case")]
-        #[sqlx(rename_all = "snake_case")]
-        #[ts(export)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The value stored in the database and used in the message keys.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<$name> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
+use crate::code_enum::code_enum;
 
 code_enum! {
     /// The fields the association's clusters work in (the list follows the association's page).
