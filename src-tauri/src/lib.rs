@@ -4,6 +4,7 @@
 //! core function and maps the core's error to its serialisable form; everything else is in the core.
 
 mod commands;
+mod export;
 mod state;
 
 use state::AppState;
@@ -11,6 +12,7 @@ use state::AppState;
 pub fn run() {
     let db_path = state::db_path_from(std::env::args().skip(1), std::env::var_os("CLUSTERDESK_DB"));
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(db_path))
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
@@ -35,6 +37,26 @@ pub fn run() {
             commands::clusters::add_payment,
             commands::clusters::delete_payment,
             commands::clusters::add_label,
+            commands::trainings::list_partners,
+            commands::trainings::save_partner,
+            commands::trainings::list_courses,
+            commands::trainings::save_course,
+            commands::trainings::sessions_in,
+            commands::trainings::course_sessions,
+            commands::trainings::session_detail,
+            commands::trainings::save_session,
+            commands::trainings::cancel_session,
+            commands::trainings::search_people,
+            commands::trainings::enrol_person,
+            commands::trainings::enrol_external,
+            commands::trainings::cancel_registration,
+            commands::trainings::record_attendance,
+            commands::trainings::complete_session,
+            commands::trainings::participant_history,
+            commands::trainings::cluster_trainings,
+            commands::trainings::export_attendance_sheets,
+            commands::trainings::export_certificates,
+            commands::trainings::export_participants,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -284,7 +284,9 @@ async function run() {
     XDG_CONFIG_HOME: join(tmp, 'config'),
     XDG_CACHE_HOME: join(tmp, 'cache'),
   };
-  for (const d of Object.values(xdg)) mkdirSync(d, { recursive: true });
+  // Exports go here instead of through the native save dialog, which WebDriver cannot click.
+  const exportsDir = join(tmp, 'exports');
+  for (const d of [...Object.values(xdg), exportsDir]) mkdirSync(d, { recursive: true });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const driverLog = join(ARTIFACTS_DIR, 'tauri-driver.log');
 
@@ -306,7 +308,7 @@ async function run() {
 
   // The driver's environment is the apps' environment: isolated data, and no CLUSTERDESK_DB
   // leaking in from the caller (each spec passes --db).
-  const driverEnv = { ...process.env, ...xdg, CLUSTERDESK_E2E_TMP: tmp };
+  const driverEnv = { ...process.env, ...xdg, CLUSTERDESK_E2E_TMP: tmp, CLUSTERDESK_EXPORT_DIR: exportsDir };
   delete driverEnv.CLUSTERDESK_DB;
   const logFd = openSync(driverLog, 'w');
   log(`starting tauri-driver on ${DRIVER_PORT} (WebKitWebDriver on ${NATIVE_PORT}), data in ${tmp}`);
@@ -346,7 +348,7 @@ async function run() {
     {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, ...xdg, CLUSTERDESK_E2E_TMP: tmp, CLUSTERDESK_APP: app },
+      env: { ...process.env, ...xdg, CLUSTERDESK_E2E_TMP: tmp, CLUSTERDESK_APP: app, CLUSTERDESK_EXPORT_DIR: exportsDir },
     },
   );
   const result = await waitExit(tests);

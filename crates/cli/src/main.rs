@@ -3,6 +3,8 @@
 
 mod clusters;
 mod output;
+mod report;
+mod trainings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +44,16 @@ enum Command {
         #[command(subcommand)]
         command: clusters::ClustersCommand,
     },
+    /// Trainings: the session calendar.
+    Trainings {
+        #[command(subcommand)]
+        command: trainings::TrainingsCommand,
+    },
+    /// Documents and exports, written whole to --out.
+    Report {
+        #[command(subcommand)]
+        command: report::ReportCommand,
+    },
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
@@ -80,6 +92,8 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
             println!("{}", t(lang, "cli.demo_done", &params));
         }
         Command::Clusters { command } => clusters::run(&store, lang, command).await?,
+        Command::Trainings { command } => trainings::run(&store, lang, command).await?,
+        Command::Report { command } => report::run(&store, lang, command).await?,
     }
     store.close().await;
     Ok(())

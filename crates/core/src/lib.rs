@@ -10,6 +10,7 @@ mod code_enum;
 pub mod cui;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod geo;
 pub mod i18n;
 pub mod reference;

@@ -34,3 +34,18 @@ pub struct AppStatus {
     pub language: Lang,
     pub version: String,
 }
+
+const STAFF_NAME: &str = "staff_name";
+
+/// Who is working, as recorded in histories: the name chosen in Settings, else the laptop's
+/// user name.
+pub async fn staff_name(pool: &SqlitePool) -> Result<String> {
+    let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+        .bind(STAFF_NAME)
+        .fetch_optional(pool)
+        .await?;
+    Ok(value
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
+        .unwrap_or_else(|| "ClusterDesk".to_string()))
+}

@@ -9,10 +9,12 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Lower case, without diacritics: "Clusterul Ș.A. Brașov" -> "clusterul s.a. brasov".
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    strip_marks(text).to_lowercase()
+}
+
+/// Without diacritics, case kept: "Ștefan Țurcanu" -> "Stefan Turcanu".
+pub fn strip_marks(text: &str) -> String {
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
 /// Replaces the cedilla letters that legacy encodings produced with the comma-below letters.

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod clusters;
 pub mod reference;
+pub mod trainings;
 
 use clusterdesk_core::UserError;
 

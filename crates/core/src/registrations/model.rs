@@ -178,7 +178,7 @@ pub struct Participant {
 
 /// A person who can be registered: a cluster contact (who may not have a participant row yet)
 /// or an external participant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PersonChoice {
     pub participant_id: Option<i64>,

@@ -1,0 +1,68 @@
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+use clusterdesk_core::i18n::Lang;
+use clusterdesk_core::reports::{tables, training_docs};
+use clusterdesk_core::{Error, Result, Store, files, trainings};
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// The attendance sheets of a training session (one per day), as PDF.
+    Attendance {
+        #[arg(long)]
+        session: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The certificates of the participants who completed a session, all in one PDF.
+    Certificates {
+        #[arg(long)]
+        session: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The participants of a session as CSV (semicolons, UTF-8 with BOM) or XLSX.
+    Participants {
+        #[arg(long)]
+        session: i64,
+        #[arg(long, value_enum, default_value_t = TableFormat::Xlsx)]
+        format: TableFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TableFormat {
+    Csv,
+    Xlsx,
+}
+
+pub async fn run(store: &Store, lang: Lang, command: ReportCommand) -> Result<()> {
+    let (bytes, out) = match command {
+        ReportCommand::Attendance { session, out } => {
+            let sheets = trainings::attendance_sheets(store, session, lang).await?;
+            (training_docs::attendance_sheets_pdf(&sheets)?, out)
+        }
+        ReportCommand::Certificates { session, out } => {
+            let certificates = trainings::certificates(store, session).await?;
+            if certificates.is_empty() {
+                return Err(Error::refused("error.no_certificates"));
+            }
+            (training_docs::certificates_pdf(&certificates)?, out)
+        }
+        ReportCommand::Participants { session, format, out } => {
+            let table = trainings::participants_table(store, session, lang).await?;
+            let bytes = match format {
+                TableFormat::Csv => {
+                    tables::to_csv(&table, tables::CsvOptions { separator: tables::Separator::Semicolon, lang })
+                }
+                TableFormat::Xlsx => tables::to_xlsx(&[table], lang)?,
+            };
+            (bytes, out)
+        }
+    };
+    files::write_atomic(&out, &bytes)?;
+    println!("{}", out.display());
+    Ok(())
+}
