@@ -312,6 +312,25 @@ async fn after_the_deadline_only_with_a_reason_which_is_kept() {
 }
 
 #[tokio::test]
+async fn a_refused_external_registration_records_nobody() {
+    let (_dir, store) = store().await;
+    let session = session_with(&store, 10, &[(2, 8.0)], -1, 80).await;
+    let newcomer = registrations::Person::External(ParticipantInput {
+        name: "Ioana Mureșan".into(),
+        organisation: "Camera de Comerț Brașov".into(),
+        email: "ioana@ccib.ro".into(),
+        language: Lang::Ro,
+    });
+    let offering = Offering::session(session);
+    let refused = registrations::register_person(&store, offering, &newcomer, by()).await.unwrap_err();
+    assert_eq!(field_codes(refused), [("override_reason".into(), "deadline_passed".into())]);
+    assert_eq!(count(&store, "SELECT count(*) FROM participants").await, 0, "the refusal leaves no participant behind");
+
+    registrations::register_person(&store, offering, &newcomer, late("Invitată de partener")).await.unwrap();
+    assert_eq!(count(&store, "SELECT count(*) FROM participants").await, 1);
+}
+
+#[tokio::test]
 async fn completion_follows_attendance_at_the_threshold() {
     let (_dir, store) = store().await;
     // 8 + 2 hours, 80 %: 8 hours complete exactly at the threshold.

@@ -1,5 +1,5 @@
 use clusterdesk_core::i18n::Lang;
-use clusterdesk_core::registrations::{self, PersonChoice};
+use clusterdesk_core::registrations::{self, Offering, Person, PersonChoice};
 use clusterdesk_core::reports::{tables, training_docs};
 use clusterdesk_core::settings;
 use clusterdesk_core::trainings::{
@@ -84,13 +84,12 @@ pub async fn enrol_person(
     person: PersonChoice,
     override_reason: Option<String>,
 ) -> CmdResult<Registration> {
-    let store = state.store().await?;
-    let participant = match (person.participant_id, person.contact_id) {
-        (Some(id), _) => id,
-        (None, Some(contact)) => user(registrations::participant_for_contact(store, contact).await)?,
+    let person = match (person.participant_id, person.contact_id) {
+        (Some(id), _) => Person::Participant(id),
+        (None, Some(contact)) => Person::Contact(contact),
         (None, None) => return Err(clusterdesk_core::Error::invalid("participant", "required").to_user()),
     };
-    enrol(store, session_id, participant, override_reason).await
+    enrol(state.store().await?, session_id, person, override_reason).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -100,14 +99,13 @@ pub async fn enrol_external(
     input: ParticipantInput,
     override_reason: Option<String>,
 ) -> CmdResult<Registration> {
-    let store = state.store().await?;
-    let participant = user(registrations::create_external_participant(store, &input).await)?;
-    enrol(store, session_id, participant, override_reason).await
+    enrol(state.store().await?, session_id, Person::External(input), override_reason).await
 }
 
-async fn enrol(store: &Store, session_id: i64, participant: i64, override_reason: Option<String>) -> CmdResult<Registration> {
+async fn enrol(store: &Store, session_id: i64, person: Person, override_reason: Option<String>) -> CmdResult<Registration> {
     let by = user(settings::staff_name(store.pool()).await)?;
-    user(trainings::enrol(store, session_id, participant, RegisterOptions { override_reason, by }).await)
+    let options = RegisterOptions { override_reason, by };
+    user(registrations::register_person(store, Offering::session(session_id), &person, options).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]

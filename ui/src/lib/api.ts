@@ -16,6 +16,19 @@ import type { Lang } from './bindings/Lang';
 import type { OrganisationInput } from './bindings/OrganisationInput';
 import type { PaymentInput } from './bindings/PaymentInput';
 import type { ReferenceData } from './bindings/ReferenceData';
+import type { CancelOutcome } from './bindings/CancelOutcome';
+import type { CompletionSummary } from './bindings/CompletionSummary';
+import type { Course } from './bindings/Course';
+import type { CourseInput } from './bindings/CourseInput';
+import type { ParticipantInput } from './bindings/ParticipantInput';
+import type { Partner } from './bindings/Partner';
+import type { PartnerInput } from './bindings/PartnerInput';
+import type { PersonChoice } from './bindings/PersonChoice';
+import type { Registration } from './bindings/Registration';
+import type { SessionDetail } from './bindings/SessionDetail';
+import type { SessionInput } from './bindings/SessionInput';
+import type { SessionRow } from './bindings/SessionRow';
+import type { TrainingRecord } from './bindings/TrainingRecord';
 
 export const api = {
   appStatus: () => invoke<AppStatus>('app_status'),
@@ -46,4 +59,32 @@ export const api = {
   addPayment: (cluster_id: number, input: PaymentInput) => invoke<number>('add_payment', { cluster_id, input }),
   deletePayment: (id: number) => invoke<void>('delete_payment', { id }),
   addLabel: (cluster_id: number, input: LabelInput) => invoke<number>('add_label', { cluster_id, input }),
+
+  // Trainings (src-tauri/src/commands/trainings.rs). The staff member's name is added by Rust.
+  // An export resolves to the path written, or null when the user closed the save dialog.
+  listPartners: () => invoke<Partner[]>('list_partners'),
+  savePartner: (id: number | null, input: PartnerInput) => invoke<number>('save_partner', { id, input }),
+  listCourses: () => invoke<Course[]>('list_courses'),
+  saveCourse: (id: number | null, input: CourseInput) => invoke<number>('save_course', { id, input }),
+  sessionsIn: (from: string, to: string) => invoke<SessionRow[]>('sessions_in', { from, to }),
+  courseSessions: (course_id: number) => invoke<SessionRow[]>('course_sessions', { course_id }),
+  sessionDetail: (id: number) => invoke<SessionDetail>('session_detail', { id }),
+  saveSession: (id: number | null, input: SessionInput) => invoke<number>('save_session', { id, input }),
+  cancelSession: (id: number, reason: string) => invoke<void>('cancel_session', { id, reason }),
+  searchPeople: (text: string) => invoke<PersonChoice[]>('search_people', { text }),
+  enrolPerson: (session_id: number, person: PersonChoice, override_reason: string | null) =>
+    invoke<Registration>('enrol_person', { session_id, person, override_reason }),
+  enrolExternal: (session_id: number, input: ParticipantInput, override_reason: string | null) =>
+    invoke<Registration>('enrol_external', { session_id, input, override_reason }),
+  cancelRegistration: (registration_id: number) => invoke<CancelOutcome>('cancel_registration', { registration_id }),
+  recordAttendance: (registration_id: number, day: string, present: boolean) =>
+    invoke<Registration>('record_attendance', { registration_id, day, present }),
+  completeSession: (session_id: number) => invoke<CompletionSummary>('complete_session', { session_id }),
+  participantHistory: (participant_id: number) => invoke<TrainingRecord[]>('participant_history', { participant_id }),
+  clusterTrainings: (cluster_id: number) => invoke<TrainingRecord[]>('cluster_trainings', { cluster_id }),
+  exportAttendanceSheets: (session_id: number) => invoke<string | null>('export_attendance_sheets', { session_id }),
+  exportCertificates: (session_id: number) => invoke<string | null>('export_certificates', { session_id }),
+  exportParticipants: (session_id: number, format: 'csv' | 'xlsx') =>
+    invoke<string | null>('export_participants', { session_id, format }),
+
 };

@@ -37,7 +37,7 @@ pub use participants::{
 pub(crate) use participants::{create_external_participant_in, participant_for_contact_in};
 pub(crate) use read::{PERSON_COLUMNS, PERSON_JOINS, lang, roster_in};
 pub use read::{counts, get, history, roster};
-pub use write::{AUTOMATIC, cancel, register};
+pub use write::{AUTOMATIC, Person, cancel, register, register_person};
 pub(crate) use write::{At, cancel_in, counts_in, fill_in, get_in, register_in, set_state_in};
 
 #[cfg(test)]

@@ -44,6 +44,29 @@ pub async fn register(
     Ok(registration)
 }
 
+/// Who is being registered: a participant already on record, a cluster contact (who gets a
+/// participant row on first registration), or a new external person.
+#[derive(Debug, Clone)]
+pub enum Person {
+    Participant(i64),
+    Contact(i64),
+    External(ParticipantInput),
+}
+
+/// Records the person if needed and registers them, in one transaction: a refusal (a passed
+/// deadline, say) leaves no half-made participant behind to be duplicated on the next try.
+pub async fn register_person(store: &Store, offering: Offering, person: &Person, options: RegisterOptions) -> Result<Registration> {
+    let mut tx = store.write().await?;
+    let participant_id = match person {
+        Person::Participant(id) => *id,
+        Person::Contact(contact_id) => super::participant_for_contact_in(&mut tx, *contact_id).await?,
+        Person::External(input) => super::create_external_participant_in(&mut tx, input).await?,
+    };
+    let registration = register_in(&mut tx, offering, participant_id, &options, &At::now()).await?;
+    tx.commit().await?;
+    Ok(registration)
+}
+
 pub(crate) async fn register_in(
     tx: &mut SqliteConnection,
     offering: Offering,
