@@ -102,3 +102,4 @@ e2e: setup app
 
 bench: setup
 	cargo bench -p clusterdesk-core --bench store
+	cargo bench -p clusterdesk-core --bench summary

@@ -1,7 +1,10 @@
 //! `clusterdesk`: the core's features without a display (demo data, lists, later reports and
 //! imports). Every command takes `--db PATH` before its name and creates the file if needed.
 
+mod annual;
+mod backup;
 mod clusters;
+mod export;
 mod output;
 mod report;
 mod trainings;
@@ -52,8 +55,18 @@ enum Command {
     /// Documents and exports, written whole to --out.
     Report {
         #[command(subcommand)]
-        command: report::ReportCommand,
+        command: annual::ReportCommand,
     },
+    /// Exports written whole to --out: the member directory.
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
+    },
+    /// Backups: `backup [--out FILE]` makes a copy (in the backups folder beside the database
+    /// unless --out); `backup list`, `backup check FILE`, `backup keep [N]`.
+    Backup(backup::BackupArgs),
+    /// Replaces the database by a backup FILE, once checked; the current data is kept as a copy.
+    Restore { file: PathBuf },
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
@@ -93,7 +106,10 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         }
         Command::Clusters { command } => clusters::run(&store, lang, command).await?,
         Command::Trainings { command } => trainings::run(&store, lang, command).await?,
-        Command::Report { command } => report::run(&store, lang, command).await?,
+        Command::Report { command } => annual::run(&store, lang, command).await?,
+        Command::Export { command } => export::run(&store, lang, command).await?,
+        Command::Backup(args) => return backup::run(store, lang, args).await,
+        Command::Restore { file } => return backup::restore(store, lang, &file).await,
     }
     store.close().await;
     Ok(())

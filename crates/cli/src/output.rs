@@ -8,7 +8,11 @@ pub fn error_text(lang: Lang, error: &Error) -> String {
     let mut text = t(lang, &user.code, &params);
     for field in &user.fields {
         let params: Vec<(&str, &str)> = field.params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let label = t(lang, &format!("cluster.field.{}", field.field), &[]);
+        let key = format!("cluster.field.{}", field.field);
+        let label = match t(lang, &key, &[]) {
+            missing if missing == key => field.field.clone(),
+            label => label,
+        };
         text.push_str(&format!("\n  {label}: {}", t(lang, &format!("error.{}", field.code), &params)));
     }
     text

@@ -4,6 +4,7 @@
 //! app can do is a plain async function here, so that the CLI, the tests and the benchmarks use
 //! exactly what the app uses.
 
+pub mod backup;
 pub mod caen;
 pub mod clusters;
 mod code_enum;
@@ -18,6 +19,7 @@ pub mod registrations;
 pub mod reports;
 pub mod settings;
 pub mod store;
+pub mod summary;
 pub mod text;
 pub mod trainings;
 pub mod validation;

@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{SqlitePool, Sqlite, Transaction};
+use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::Result;
 
@@ -13,14 +13,11 @@ use crate::Result;
 pub const IDENTIFIER: &str = "ro.clustero.clusterdesk";
 pub const DB_FILE_NAME: &str = "clusterdesk.sqlite";
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 
 /// Where the database lives when nothing says otherwise (on Linux under `$XDG_DATA_HOME`).
 pub fn default_db_path() -> PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join(IDENTIFIER)
-        .join(DB_FILE_NAME)
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(IDENTIFIER).join(DB_FILE_NAME)
 }
 
 #[derive(Clone, Debug)]
@@ -31,7 +28,8 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`. When migrations are about
-    /// to change a database that already has a schema, a copy is made first in `backups/` beside it.
+    /// to change a database that already has a schema, a copy is made first in `backups/` beside it
+    /// ([`crate::backup::BackupKind::BeforeMigration`]).
     pub async fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
@@ -65,17 +63,8 @@ impl Store {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
-    /// Copies the database to `target` with `VACUUM INTO`: a consistent snapshot, safe while
-    /// other connections read and write.
-    pub async fn backup_to(&self, target: &Path) -> Result<()> {
-        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
-        let target = target.to_string_lossy().into_owned();
-        sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await?;
-        Ok(())
-    }
-
+    /// Closes the pool, waiting for the connections in use to be given back. Every clone of this
+    /// store shares the pool, and is closed too.
     pub async fn close(self) {
         self.pool.close().await;
     }
@@ -89,21 +78,13 @@ impl Store {
         if !has_schema {
             return Ok(());
         }
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
-            .fetch_all(&self.pool)
-            .await?;
-        let Some(next) = MIGRATOR.iter().map(|m| m.version).find(|v| !applied.contains(v)) else {
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(&self.pool).await?;
+        if MIGRATOR.iter().all(|m| applied.contains(&m.version)) {
             return Ok(());
-        };
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let stem = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let target = self
-            .path
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("backups")
-            .join(format!("{stem}-{stamp}-before-migration-{next}.sqlite"));
-        self.backup_to(&target).await
+        }
+        crate::backup::create(self, crate::backup::BackupKind::BeforeMigration).await?;
+        Ok(())
     }
 }
 

@@ -21,7 +21,7 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
 /// The first-start choice: create the database, with the demo data or empty.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn setup_database(state: State<'_, AppState>, demo: bool, language: Lang) -> CmdResult<()> {
-    let store = user(state.open().await)?;
+    let store = &user(state.open().await)?;
     user(settings::set_language(store.pool(), language).await)?;
     if demo {
         user(demo::generate(store, &DemoOptions::default()).await)?;

@@ -7,7 +7,7 @@ use crate::state::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn reference_data(state: State<'_, AppState>) -> CmdResult<ReferenceData> {
-    user(reference::load(state.store().await?).await)
+    user(reference::load(&state.store().await?).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -15,12 +15,12 @@ use crate::state::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_partners(state: State<'_, AppState>) -> CmdResult<Vec<Partner>> {
-    user(trainings::list_partners(state.store().await?).await)
+    user(trainings::list_partners(&state.store().await?).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_partner(state: State<'_, AppState>, id: Option<i64>, input: PartnerInput) -> CmdResult<i64> {
-    let store = state.store().await?;
+    let store = &state.store().await?;
     match id {
         None => user(trainings::create_partner(store, &input).await),
         Some(id) => user(trainings::update_partner(store, id, &input).await).map(|()| id),
@@ -29,12 +29,12 @@ pub async fn save_partner(state: State<'_, AppState>, id: Option<i64>, input: Pa
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_courses(state: State<'_, AppState>) -> CmdResult<Vec<Course>> {
-    user(trainings::list_courses(state.store().await?).await)
+    user(trainings::list_courses(&state.store().await?).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_course(state: State<'_, AppState>, id: Option<i64>, input: CourseInput) -> CmdResult<i64> {
-    let store = state.store().await?;
+    let store = &state.store().await?;
     match id {
         None => user(trainings::create_course(store, &input).await),
         Some(id) => user(trainings::update_course(store, id, &input).await).map(|()| id),
@@ -43,22 +43,22 @@ pub async fn save_course(state: State<'_, AppState>, id: Option<i64>, input: Cou
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sessions_in(state: State<'_, AppState>, from: String, to: String) -> CmdResult<Vec<SessionRow>> {
-    user(trainings::sessions_in(state.store().await?, &from, &to).await)
+    user(trainings::sessions_in(&state.store().await?, &from, &to).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn course_sessions(state: State<'_, AppState>, course_id: i64) -> CmdResult<Vec<SessionRow>> {
-    user(trainings::course_sessions(state.store().await?, course_id).await)
+    user(trainings::course_sessions(&state.store().await?, course_id).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn session_detail(state: State<'_, AppState>, id: i64) -> CmdResult<SessionDetail> {
-    user(trainings::session_detail(state.store().await?, id).await)
+    user(trainings::session_detail(&state.store().await?, id).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_session(state: State<'_, AppState>, id: Option<i64>, input: SessionInput) -> CmdResult<i64> {
-    let store = state.store().await?;
+    let store = &state.store().await?;
     match id {
         None => user(trainings::create_session(store, &input).await),
         Some(id) => user(trainings::update_session(store, id, &input).await).map(|()| id),
@@ -67,14 +67,14 @@ pub async fn save_session(state: State<'_, AppState>, id: Option<i64>, input: Se
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn cancel_session(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
-    let store = state.store().await?;
+    let store = &state.store().await?;
     let by = user(settings::staff_name(store.pool()).await)?;
     user(trainings::cancel_session(store, id, &by, &reason).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn search_people(state: State<'_, AppState>, text: String) -> CmdResult<Vec<PersonChoice>> {
-    user(registrations::search_people(state.store().await?, &text, 20).await)
+    user(registrations::search_people(&state.store().await?, &text, 20).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -89,7 +89,7 @@ pub async fn enrol_person(
         (None, Some(contact)) => Person::Contact(contact),
         (None, None) => return Err(clusterdesk_core::Error::invalid("participant", "required").to_user()),
     };
-    enrol(state.store().await?, session_id, person, override_reason).await
+    enrol(&state.store().await?, session_id, person, override_reason).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -99,7 +99,7 @@ pub async fn enrol_external(
     input: ParticipantInput,
     override_reason: Option<String>,
 ) -> CmdResult<Registration> {
-    enrol(state.store().await?, session_id, Person::External(input), override_reason).await
+    enrol(&state.store().await?, session_id, Person::External(input), override_reason).await
 }
 
 async fn enrol(store: &Store, session_id: i64, person: Person, override_reason: Option<String>) -> CmdResult<Registration> {
@@ -110,7 +110,7 @@ async fn enrol(store: &Store, session_id: i64, person: Person, override_reason: 
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn cancel_registration(state: State<'_, AppState>, registration_id: i64) -> CmdResult<CancelOutcome> {
-    let store = state.store().await?;
+    let store = &state.store().await?;
     let by = user(settings::staff_name(store.pool()).await)?;
     user(registrations::cancel(store, registration_id, &by).await)
 }
@@ -122,27 +122,27 @@ pub async fn record_attendance(
     day: String,
     present: bool,
 ) -> CmdResult<Registration> {
-    user(trainings::record_attendance(state.store().await?, registration_id, &day, present).await)
+    user(trainings::record_attendance(&state.store().await?, registration_id, &day, present).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn complete_session(state: State<'_, AppState>, session_id: i64) -> CmdResult<CompletionSummary> {
-    user(trainings::complete_session(state.store().await?, session_id).await)
+    user(trainings::complete_session(&state.store().await?, session_id).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn participant_history(state: State<'_, AppState>, participant_id: i64) -> CmdResult<Vec<TrainingRecord>> {
-    user(trainings::participant_history(state.store().await?, participant_id).await)
+    user(trainings::participant_history(&state.store().await?, participant_id).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn cluster_trainings(state: State<'_, AppState>, cluster_id: i64) -> CmdResult<Vec<TrainingRecord>> {
-    user(trainings::cluster_trainings(state.store().await?, cluster_id).await)
+    user(trainings::cluster_trainings(&state.store().await?, cluster_id).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn export_attendance_sheets(app: AppHandle, state: State<'_, AppState>, session_id: i64) -> CmdResult<Option<String>> {
-    let store = state.store().await?;
+    let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
     let sheets = user(trainings::attendance_sheets(store, session_id, lang).await)?;
     let bytes = user(training_docs::attendance_sheets_pdf(&sheets))?;
@@ -152,7 +152,7 @@ pub async fn export_attendance_sheets(app: AppHandle, state: State<'_, AppState>
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn export_certificates(app: AppHandle, state: State<'_, AppState>, session_id: i64) -> CmdResult<Option<String>> {
-    let store = state.store().await?;
+    let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
     let certificates = user(trainings::certificates(store, session_id).await)?;
     if certificates.is_empty() {
@@ -170,7 +170,7 @@ pub async fn export_participants(
     session_id: i64,
     format: String,
 ) -> CmdResult<Option<String>> {
-    let store = state.store().await?;
+    let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
     let table = user(trainings::participants_table(store, session_id, lang).await)?;
     let (bytes, extension, filter) = match format.as_str() {

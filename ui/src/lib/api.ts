@@ -87,4 +87,16 @@ export const api = {
   exportParticipants: (session_id: number, format: 'csv' | 'xlsx') =>
     invoke<string | null>('export_participants', { session_id, format }),
 
+  // Backups (src-tauri/src/commands/backup.rs). A backup is named by its file name in the backups
+  // folder, never by a path. saveBackupCopy / restoreBackupFromFile resolve to null when the user
+  // closes the native dialog.
+  listBackups: () => invoke<import('./bindings/BackupInfo').BackupInfo[]>('list_backups'),
+  createBackup: () => invoke<import('./bindings/BackupInfo').BackupInfo>('create_backup'),
+  saveBackupCopy: () => invoke<string | null>('save_backup_copy'),
+  restoreBackup: (file_name: string) =>
+    invoke<import('./bindings/RestoreReport').RestoreReport>('restore_backup', { file_name }),
+  restoreBackupFromFile: () =>
+    invoke<import('./bindings/RestoreReport').RestoreReport | null>('restore_backup_from_file'),
+  backupKeep: () => invoke<number>('backup_keep'),
+  setBackupKeep: (keep: number) => invoke<void>('set_backup_keep', { keep }),
 };

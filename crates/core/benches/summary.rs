@@ -1,0 +1,129 @@
+//! The annual summary at two sizes: the 42-cluster demo database and 5,000 clusters with 100,000
+//! organisations. Prints p50/p95 of computing the summary and rendering it (PDF, XLSX, CSV zip),
+//! and of the dashboard. Targets: under 200 ms (42 clusters) and under 2 s (5,000 clusters) for
+//! computing + rendering. Figures, not assertions.
+//!
+//! `cargo bench -p clusterdesk-core --bench summary`
+//!
+//! Filling the 5,000-cluster database takes about a minute; `SUMMARY_BENCH_DB=/path/file.sqlite`
+//! measures an existing database instead (made with `clusterdesk --db FILE demo --clusters 5000
+//! --orgs-per-cluster 20 --seed 7`).
+
+use std::time::{Duration, Instant};
+
+use chrono::Datelike;
+use clusterdesk_core::Store;
+use clusterdesk_core::demo::{self, DemoOptions};
+use clusterdesk_core::i18n::Lang;
+use clusterdesk_core::reports::tables::Separator;
+use clusterdesk_core::store::today;
+use clusterdesk_core::summary;
+
+fn main() {
+    // `cargo test --all-targets` runs a harness-less bench as a test; only `cargo bench` passes --bench.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("summary bench: skipped (run it with `cargo bench -p clusterdesk-core --bench summary`)");
+        return;
+    }
+    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    runtime.block_on(run());
+}
+
+async fn run() {
+    let mut rows = Vec::new();
+    let existing = std::env::var_os("SUMMARY_BENCH_DB").map(std::path::PathBuf::from);
+    for (label, options, runs) in [
+        ("42 clusters (demo)", DemoOptions::default(), 40),
+        ("5,000 clusters × 20 organisations", DemoOptions { clusters: 5_000, orgs_per_cluster: Some(20), seed: 7 }, 20),
+    ] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let large = options.clusters > 42;
+        let store = match &existing {
+            Some(path) if large => Store::open(path).await.expect("open SUMMARY_BENCH_DB"),
+            _ => {
+                let store = Store::open(&dir.path().join("bench.sqlite")).await.expect("open");
+                let started = Instant::now();
+                let made = demo::generate(&store, &options).await.expect("demo data");
+                println!(
+                    "{label}: filled {} clusters, {} organisations in {:.1} s",
+                    made.clusters,
+                    made.organisations,
+                    started.elapsed().as_secs_f64()
+                );
+                store
+            }
+        };
+        let year = i64::from(today().year());
+        let s = summary::annual(&store, year).await.expect("summary");
+        let pdf = summary::pdf(&s, Lang::Ro).expect("pdf");
+        let xlsx = summary::xlsx(&s, Lang::Ro).expect("xlsx");
+        println!(
+            "  {} members, {} organisations; PDF {} KB, XLSX {} KB",
+            s.members.at_end.members,
+            s.organisations.total.organisations,
+            pdf.len() / 1024,
+            xlsx.len() / 1024
+        );
+
+        rows.push(
+            measure(&format!("{label}: compute the summary"), runs, || async {
+                summary::annual(&store, year).await.expect("summary");
+            })
+            .await,
+        );
+        rows.push(
+            measure(&format!("{label}: compute + PDF"), runs, || async {
+                let s = summary::annual(&store, year).await.expect("summary");
+                summary::pdf(&s, Lang::Ro).expect("pdf");
+            })
+            .await,
+        );
+        rows.push(
+            measure(&format!("{label}: compute + XLSX"), runs, || async {
+                let s = summary::annual(&store, year).await.expect("summary");
+                summary::xlsx(&s, Lang::Ro).expect("xlsx");
+            })
+            .await,
+        );
+        rows.push(
+            measure(&format!("{label}: compute + CSV zip"), runs, || async {
+                let s = summary::annual(&store, year).await.expect("summary");
+                summary::csv_zip(&s, Lang::Ro, Separator::Semicolon).expect("csv");
+            })
+            .await,
+        );
+        rows.push(
+            measure(&format!("{label}: dashboard (headline)"), runs, || async {
+                summary::headline(&store, today()).await.expect("headline");
+            })
+            .await,
+        );
+        store.close().await;
+    }
+
+    println!("\n{:<58} {:>10} {:>10} {:>10}", "operation", "p50 ms", "p95 ms", "max ms");
+    for (name, p50, p95, max) in rows {
+        println!("{name:<58} {:>10.1} {:>10.1} {:>10.1}", ms(p50), ms(p95), ms(max));
+    }
+}
+
+async fn measure<F, Fut>(name: &str, runs: usize, mut f: F) -> (String, Duration, Duration, Duration)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    f().await; // warm-up: the page cache and the parsed fonts
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        f().await;
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
+    (name.to_string(), at(0.50), at(0.95), times[times.len() - 1])
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

@@ -1,0 +1,329 @@
+//! The summary's tables: the one place where its figures become rows. The XLSX has a sheet per
+//! table, the CSV zip a file per table, and the PDF draws the same tables (with their notes under
+//! them), so the three formats cannot disagree.
+
+use chrono::NaiveDate;
+
+use super::model::*;
+use crate::clusters::LabelLevel;
+use crate::i18n::{self, Lang, t};
+use crate::reports::tables::{Cell, Table};
+
+/// Which part of the report a table belongs to (the PDF places it, and draws its chart, by this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PartKey {
+    Overview,
+    Members,
+    Sectors,
+    Regions,
+    Organisations,
+    Labels,
+    Assessments,
+    Trainings,
+    Fees,
+}
+
+/// One table of the summary and the note printed under it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Part {
+    pub key: PartKey,
+    pub table: Table,
+    pub note: Option<String>,
+}
+
+/// The summary's tables, in the report's order, the last one holding the notes of the others.
+pub fn tables(summary: &AnnualSummary, lang: Lang) -> Vec<Table> {
+    let parts = parts(summary, lang);
+    let mut tables: Vec<Table> = parts.iter().map(|p| p.table.clone()).collect();
+    tables.push(notes_table(&parts, lang));
+    tables
+}
+
+fn tr(lang: Lang, key: &str) -> String {
+    t(lang, key, &[])
+}
+
+fn parse(day: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// "31.12.2026" in the language's format (the text itself if it is not a date).
+pub(crate) fn date_text(lang: Lang, day: &str) -> String {
+    parse(day).map(|d| i18n::format_date(lang, d)).unwrap_or_else(|| day.to_string())
+}
+
+fn text(value: impl Into<String>) -> Cell {
+    Cell::Text(value.into())
+}
+
+fn share(part: i64, whole: i64) -> Cell {
+    Cell::Decimal(super::compute::rate(part, whole))
+}
+
+/// Gold first: the order a report lists the levels in.
+pub(crate) const LEVELS_TOP_DOWN: [LabelLevel; 3] = [LabelLevel::Gold, LabelLevel::Silver, LabelLevel::Bronze];
+
+pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
+    let year = s.year.to_string();
+    let end = date_text(lang, &s.as_of);
+    let y = [("year", year.as_str())];
+    let at = [("date", end.as_str())];
+    let m = &s.members;
+    let members = m.at_end.members;
+
+    let overview = Table {
+        name: t(lang, "summary.table.overview", &y),
+        headers: vec![tr(lang, "summary.col.indicator"), tr(lang, "summary.col.value")],
+        rows: vec![
+            vec![text(t(lang, "summary.row.members_start", &y)), Cell::Integer(m.at_start)],
+            vec![text(t(lang, "summary.row.joined", &y)), Cell::Integer(m.joined)],
+            vec![text(t(lang, "summary.row.left", &y)), Cell::Integer(m.left)],
+            vec![text(t(lang, "summary.row.members_end", &at)), Cell::Integer(members)],
+            vec![text(t(lang, "summary.row.organisations", &[])), Cell::Integer(s.organisations.total.organisations)],
+            vec![text(t(lang, "summary.row.employees", &[])), Cell::Integer(s.organisations.total.employees)],
+            vec![text(t(lang, "summary.row.labels_valid", &at)), Cell::Integer(s.labels.valid_total)],
+            vec![text(t(lang, "summary.row.sessions", &y)), Cell::Integer(s.trainings.total.sessions)],
+            vec![text(t(lang, "summary.row.participants", &y)), Cell::Integer(s.trainings.total.participants)],
+            vec![text(t(lang, "summary.row.completion", &[])), Cell::Decimal(s.trainings.total.completion_rate)],
+            vec![text(t(lang, "summary.row.fees_due", &y)), Cell::Money(s.fees.due_bani)],
+            vec![text(t(lang, "summary.row.fees_paid", &y)), Cell::Money(s.fees.paid_bani)],
+            vec![text(t(lang, "summary.row.fees_outstanding", &y)), Cell::Money(s.fees.outstanding_bani)],
+            vec![text(t(lang, "summary.row.fees_arrears", &y)), Cell::Money(s.fees.arrears_bani)],
+        ],
+        widths: None,
+    };
+    let overview_note = if s.year_complete {
+        None
+    } else {
+        Some(t(lang, "summary.note.year_running", &[("year", &year), ("date", &end)]))
+    };
+
+    let membership = Table {
+        name: t(lang, "summary.table.members", &[]),
+        headers: vec![tr(lang, "summary.col.indicator"), tr(lang, "summary.col.clusters")],
+        rows: vec![
+            vec![text(t(lang, "summary.row.members_start", &y)), Cell::Integer(m.at_start)],
+            vec![text(t(lang, "summary.row.joined", &y)), Cell::Integer(m.joined)],
+            vec![text(t(lang, "summary.row.left", &y)), Cell::Integer(m.left)],
+            vec![text(t(lang, "summary.row.members_end", &at)), Cell::Integer(members)],
+            vec![text(tr(lang, "summary.row.suspended")), Cell::Integer(m.at_end.suspended)],
+        ],
+        widths: None,
+    };
+
+    let mut sector_rows: Vec<Vec<Cell>> = m
+        .at_end
+        .by_sector
+        .iter()
+        .filter(|c| c.count > 0)
+        .map(|c| {
+            vec![
+                text(tr(lang, &format!("sector.{}", c.sector.code()))),
+                Cell::Integer(c.count),
+                share(c.count, members),
+            ]
+        })
+        .collect();
+    if m.at_end.without_sector > 0 {
+        sector_rows.push(vec![
+            text(tr(lang, "summary.row.no_sector")),
+            Cell::Integer(m.at_end.without_sector),
+            share(m.at_end.without_sector, members),
+        ]);
+    }
+    let sectors = Table {
+        name: tr(lang, "summary.table.sectors"),
+        headers: vec![
+            tr(lang, "summary.col.sector"),
+            t(lang, "summary.col.members_at", &at),
+            tr(lang, "summary.col.share_of_members"),
+        ],
+        rows: sector_rows,
+        widths: None,
+    };
+    let sectors_note = t(
+        lang,
+        "summary.note.sectors",
+        &[
+            ("mentions", &i18n::format_integer(lang, m.at_end.sector_mentions)),
+            ("members", &i18n::format_integer(lang, members)),
+        ],
+    );
+
+    let mut region_rows: Vec<Vec<Cell>> = m
+        .at_end
+        .by_region
+        .iter()
+        .map(|c| {
+            vec![
+                text(tr(lang, &format!("region.{}", c.region.code()))),
+                Cell::Integer(c.count),
+                share(c.count, members),
+            ]
+        })
+        .collect();
+    region_rows.push(vec![
+        text(tr(lang, "summary.row.total")),
+        Cell::Integer(m.at_end.by_region.iter().map(|c| c.count).sum()),
+        share(members, members),
+    ]);
+    let regions = Table {
+        name: tr(lang, "summary.table.regions"),
+        headers: vec![
+            tr(lang, "summary.col.region"),
+            t(lang, "summary.col.members_at", &at),
+            tr(lang, "summary.col.share_of_members"),
+        ],
+        rows: region_rows,
+        widths: None,
+    };
+
+    let org_row = |label: String, f: &OrgFigures| {
+        vec![text(label), Cell::Integer(f.organisations), Cell::Integer(f.employees), Cell::Integer(f.turnover_ron)]
+    };
+    let mut org_rows: Vec<Vec<Cell>> = s
+        .organisations
+        .by_kind
+        .iter()
+        .map(|k| org_row(tr(lang, &format!("org_kind.{}", k.kind.code())), &k.figures))
+        .collect();
+    org_rows.push(org_row(tr(lang, "summary.row.total"), &s.organisations.total));
+    let organisations = Table {
+        name: tr(lang, "summary.table.organisations"),
+        headers: vec![
+            tr(lang, "summary.col.org_kind"),
+            tr(lang, "summary.col.organisations"),
+            tr(lang, "summary.col.employees"),
+            tr(lang, "summary.col.turnover"),
+        ],
+        rows: org_rows,
+        widths: None,
+    };
+
+    let mut label_rows: Vec<Vec<Cell>> = LEVELS_TOP_DOWN
+        .iter()
+        .filter_map(|level| s.labels.by_level.iter().find(|l| l.level == *level))
+        .map(|l| {
+            vec![
+                text(tr(lang, &format!("label.{}", l.level.code()))),
+                Cell::Integer(l.valid),
+                Cell::Integer(l.awarded),
+                Cell::Integer(l.expired),
+            ]
+        })
+        .collect();
+    label_rows.push(vec![
+        text(tr(lang, "summary.row.total")),
+        Cell::Integer(s.labels.valid_total),
+        Cell::Integer(s.labels.awarded_total),
+        Cell::Integer(s.labels.expired_total),
+    ]);
+    let labels = Table {
+        name: tr(lang, "summary.table.labels"),
+        headers: vec![
+            tr(lang, "summary.col.level"),
+            t(lang, "summary.col.labels_valid_at", &at),
+            t(lang, "summary.col.labels_awarded", &y),
+            t(lang, "summary.col.labels_expired", &y),
+        ],
+        rows: label_rows,
+        widths: None,
+    };
+
+    let a = &s.assessments;
+    let assessments = Table {
+        name: tr(lang, "summary.table.assessments"),
+        headers: vec![tr(lang, "summary.col.indicator"), tr(lang, "summary.col.value")],
+        rows: vec![
+            vec![text(t(lang, "summary.row.assessments", &y)), Cell::Integer(a.assessments)],
+            vec![text(t(lang, "summary.row.audits", &y)), Cell::Integer(a.audits)],
+            vec![text(t(lang, "summary.row.moved_up", &y)), Cell::Integer(a.moved_up)],
+        ],
+        widths: None,
+    };
+    let assessments_note = a.note_key.as_deref().map(|key| t(lang, key, &[]));
+
+    let training_row = |label: String, f: &TrainingFigures| {
+        vec![
+            text(label),
+            Cell::Integer(f.sessions),
+            Cell::Integer(f.courses),
+            Cell::Integer(f.participants),
+            Cell::Integer(f.seats),
+            Cell::Integer(f.completed),
+            Cell::Decimal(f.completion_rate),
+        ]
+    };
+    let mut training_rows: Vec<Vec<Cell>> = s
+        .trainings
+        .by_partner
+        .iter()
+        .map(|p| training_row(p.partner.clone().unwrap_or_else(|| tr(lang, "summary.row.own_courses")), &p.figures))
+        .collect();
+    training_rows.push(training_row(tr(lang, "summary.row.total"), &s.trainings.total));
+    let trainings = Table {
+        name: tr(lang, "summary.table.trainings"),
+        headers: vec![
+            tr(lang, "summary.col.partner"),
+            tr(lang, "summary.col.sessions"),
+            tr(lang, "summary.col.courses"),
+            tr(lang, "summary.col.participants"),
+            tr(lang, "summary.col.seats"),
+            tr(lang, "summary.col.completed"),
+            tr(lang, "summary.col.completion_rate"),
+        ],
+        rows: training_rows,
+        widths: None,
+    };
+
+    let f = &s.fees;
+    let fees = Table {
+        name: tr(lang, "summary.table.fees"),
+        headers: vec![
+            tr(lang, "summary.col.indicator"),
+            tr(lang, "summary.col.amount"),
+            tr(lang, "summary.col.clusters"),
+        ],
+        rows: vec![
+            vec![text(t(lang, "summary.row.fees_due", &y)), Cell::Money(f.due_bani), Cell::Integer(f.clusters_due)],
+            vec![text(t(lang, "summary.row.fees_paid", &y)), Cell::Money(f.paid_bani), Cell::Empty],
+            vec![
+                text(t(lang, "summary.row.fees_outstanding", &y)),
+                Cell::Money(f.outstanding_bani),
+                Cell::Integer(f.clusters_outstanding),
+            ],
+            vec![
+                text(t(lang, "summary.row.fees_arrears", &y)),
+                Cell::Money(f.arrears_bani),
+                Cell::Integer(f.clusters_in_arrears),
+            ],
+        ],
+        widths: None,
+    };
+
+    vec![
+        Part { key: PartKey::Overview, table: overview, note: overview_note },
+        Part { key: PartKey::Members, table: membership, note: Some(tr(lang, "summary.note.members")) },
+        Part { key: PartKey::Sectors, table: sectors, note: Some(sectors_note) },
+        Part { key: PartKey::Regions, table: regions, note: None },
+        Part { key: PartKey::Organisations, table: organisations, note: Some(tr(lang, "summary.note.organisations")) },
+        Part { key: PartKey::Labels, table: labels, note: Some(tr(lang, "summary.note.labels")) },
+        Part { key: PartKey::Assessments, table: assessments, note: assessments_note },
+        Part { key: PartKey::Trainings, table: trainings, note: Some(tr(lang, "summary.note.trainings")) },
+        Part { key: PartKey::Fees, table: fees, note: Some(t(lang, "summary.note.fees", &at)) },
+    ]
+}
+
+/// The notes of the tables, for the spreadsheet and the CSV files (the PDF prints each under its
+/// table).
+fn notes_table(parts: &[Part], lang: Lang) -> Table {
+    Table {
+        name: tr(lang, "summary.table.notes"),
+        headers: vec![tr(lang, "summary.col.table"), tr(lang, "summary.col.note")],
+        rows: parts
+            .iter()
+            .filter_map(|p| p.note.as_ref().map(|note| vec![text(p.table.name.clone()), text(note.clone())]))
+            .collect(),
+        widths: Some(vec![26.0, 120.0]),
+    }
+}
