@@ -104,6 +104,8 @@ describe('backups', () => {
     browser = await openApp({ db });
     await shown(browser, 'welcome');
     await click(browser, 'setup-demo');
+    // The home page is the dashboard; the clusters are one click away.
+    await click(browser, 'nav-clusters');
     await shown(browser, 'cluster-new');
 
     // A copy made from Settings appears in the list.

@@ -92,6 +92,8 @@ describe('clusters', () => {
     // First start: the welcome page, then an empty database.
     await shown(browser, 'welcome');
     await click(browser, 'setup-empty');
+    // The home page is the dashboard; the clusters are one click away.
+    await click(browser, 'nav-clusters');
     await click(browser, 'cluster-new');
 
     // A new cluster with a CUI whose check digit is wrong: the core refuses it, under the field.

@@ -99,4 +99,12 @@ export const api = {
     invoke<import('./bindings/RestoreReport').RestoreReport | null>('restore_backup_from_file'),
   backupKeep: () => invoke<number>('backup_keep'),
   setBackupKeep: (keep: number) => invoke<void>('set_backup_keep', { keep }),
+
+  // Summary (src-tauri/src/commands/summary.rs): the dashboard and the annual report, from the same
+  // core figures. An export resolves to the path written, or null when the user closed the save
+  // dialog; 'csv' writes a zip of CSV files.
+  dashboard: () => invoke<import('./bindings/Dashboard').Dashboard>('dashboard'),
+  annualSummary: (year: number) => invoke<import('./bindings/AnnualSummary').AnnualSummary>('annual_summary', { year }),
+  exportAnnual: (year: number, format: 'pdf' | 'xlsx' | 'csv') => invoke<string | null>('export_annual', { year, format }),
+  exportClusters: (format: 'csv' | 'xlsx') => invoke<string | null>('export_clusters', { format }),
 };
