@@ -9,7 +9,12 @@ use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
 /// Asks where to save `file_name` and writes `bytes` there whole; `None` when the user cancels.
-pub async fn save(app: &AppHandle, file_name: String, filter: (&str, &str), bytes: Vec<u8>) -> Result<Option<String>, UserError> {
+pub async fn save(
+    app: &AppHandle,
+    file_name: String,
+    filter: (&str, &str),
+    bytes: Vec<u8>,
+) -> Result<Option<String>, UserError> {
     let path = match std::env::var_os("CLUSTERDESK_EXPORT_DIR").filter(|d| !d.is_empty()) {
         Some(dir) => Some(PathBuf::from(dir).join(&file_name)),
         None => {

@@ -23,7 +23,8 @@ pub async fn run(store: &Store, lang: Lang, command: TrainingsCommand) -> Result
             let rows = trainings::sessions_in(store, &from, &to).await?;
             let mut table = Table::new();
             table.load_preset(UTF8_FULL_CONDENSED).set_header(
-                ["id", "dates", "course", "partner", "enrolled", "waitlisted"].map(|k| t(lang, &format!("cli.session.{k}"), &[])),
+                ["id", "dates", "course", "partner", "enrolled", "waitlisted"]
+                    .map(|k| t(lang, &format!("cli.session.{k}"), &[])),
             );
             for row in &rows {
                 table.add_row(cells(lang, row));
@@ -36,10 +37,15 @@ pub async fn run(store: &Store, lang: Lang, command: TrainingsCommand) -> Result
 
 fn cells(lang: Lang, row: &SessionRow) -> Vec<String> {
     let date = |iso: &str| {
-        chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| format_date(lang, d)).unwrap_or_else(|_| iso.to_string())
+        chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+            .map(|d| format_date(lang, d))
+            .unwrap_or_else(|_| iso.to_string())
     };
-    let dates =
-        if row.first_day == row.last_day { date(&row.first_day) } else { format!("{} – {}", date(&row.first_day), date(&row.last_day)) };
+    let dates = if row.first_day == row.last_day {
+        date(&row.first_day)
+    } else {
+        format!("{} – {}", date(&row.first_day), date(&row.last_day))
+    };
     vec![
         row.id.to_string(),
         dates,

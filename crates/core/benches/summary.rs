@@ -9,7 +9,11 @@
 //! measures an existing database instead (made with `clusterdesk --db FILE demo --clusters 5000
 //! --orgs-per-cluster 20 --seed 7`).
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
+
+use common::measure;
 
 use chrono::Datelike;
 use clusterdesk_core::Store;
@@ -20,9 +24,7 @@ use clusterdesk_core::store::today;
 use clusterdesk_core::summary;
 
 fn main() {
-    // `cargo test --all-targets` runs a harness-less bench as a test; only `cargo bench` passes --bench.
-    if !std::env::args().any(|a| a == "--bench") {
-        println!("summary bench: skipped (run it with `cargo bench -p clusterdesk-core --bench summary`)");
+    if !common::wanted("summary") {
         return;
     }
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
@@ -101,29 +103,5 @@ async fn run() {
         store.close().await;
     }
 
-    println!("\n{:<58} {:>10} {:>10} {:>10}", "operation", "p50 ms", "p95 ms", "max ms");
-    for (name, p50, p95, max) in rows {
-        println!("{name:<58} {:>10.1} {:>10.1} {:>10.1}", ms(p50), ms(p95), ms(max));
-    }
-}
-
-async fn measure<F, Fut>(name: &str, runs: usize, mut f: F) -> (String, Duration, Duration, Duration)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = ()>,
-{
-    f().await; // warm-up: the page cache and the parsed fonts
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let t = Instant::now();
-        f().await;
-        times.push(t.elapsed());
-    }
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
-    (name.to_string(), at(0.50), at(0.95), times[times.len() - 1])
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
+    common::print("operation", &rows);
 }

@@ -77,10 +77,7 @@ pub struct Attribution {
 /// class code. Only four-digit classes are accepted, because only classes are valid main or
 /// secondary activities of a firm.
 pub fn normalize_code(input: &str) -> Option<String> {
-    let code: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
+    let code: String = input.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
     (code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
 }
 
@@ -89,10 +86,7 @@ pub fn normalize_code(input: &str) -> Option<String> {
 pub fn class(rev: CaenRevision, code: &str) -> Option<CaenClass> {
     let code = normalize_code(code)?;
     let table = DATA.table(rev);
-    table
-        .index
-        .get(&code)
-        .map(|&i| table.classes[i].class.clone())
+    table.index.get(&code).map(|&i| table.classes[i].class.clone())
 }
 
 /// The Rev.3 classes the official INS correspondence maps a Rev.2 class to, sorted by code.
@@ -106,12 +100,7 @@ pub fn rev3_successors(rev2_code: &str) -> Vec<CaenClass> {
     };
     DATA.successors
         .get(&code)
-        .map(|codes| {
-            codes
-                .iter()
-                .filter_map(|c| class(CaenRevision::Rev3, c))
-                .collect()
-        })
+        .map(|codes| codes.iter().filter_map(|c| class(CaenRevision::Rev3, c)).collect())
         .unwrap_or_default()
 }
 
@@ -126,40 +115,22 @@ pub fn is_ambiguous(code: &str) -> bool {
 /// of the query. Case and diacritics are ignored because staff often type without them
 /// ("fabricarea painii"). Each group is in code order; a blank query finds nothing.
 pub fn search(rev: CaenRevision, query: &str, limit: usize) -> Vec<CaenClass> {
-    let digits: String = query
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
-    let digits =
-        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits);
+    let digits: String = query.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let digits = (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits);
     let folded = fold(query);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     if digits.is_none() && words.is_empty() {
         return Vec::new();
     }
 
     let table = DATA.table(rev);
-    let by_code = table.classes.iter().filter(|e| {
-        digits
-            .as_deref()
-            .is_some_and(|d| e.class.code.starts_with(d))
-    });
+    let by_code = table.classes.iter().filter(|e| digits.as_deref().is_some_and(|d| e.class.code.starts_with(d)));
     let by_title = table.classes.iter().filter(|e| {
-        !digits
-            .as_deref()
-            .is_some_and(|d| e.class.code.starts_with(d))
+        !digits.as_deref().is_some_and(|d| e.class.code.starts_with(d))
             && !words.is_empty()
-            && (words.iter().all(|w| e.folded_ro.contains(w))
-                || words.iter().all(|w| e.folded_en.contains(w)))
+            && (words.iter().all(|w| e.folded_ro.contains(w)) || words.iter().all(|w| e.folded_en.contains(w)))
     });
-    by_code
-        .chain(by_title)
-        .take(limit)
-        .map(|e| e.class.clone())
-        .collect()
+    by_code.chain(by_title).take(limit).map(|e| e.class.clone()).collect()
 }
 
 /// The attribution strings and the data package's version, for the About page.
@@ -259,10 +230,7 @@ impl Table {
         let section_of = |code: &str| -> (String, &RawEntry) {
             let (mut code, mut entry) = (code, &entries[code]);
             while entry.level != Level::Section {
-                code = entry
-                    .parent
-                    .as_deref()
-                    .expect("every non-section CAEN code has a parent");
+                code = entry.parent.as_deref().expect("every non-section CAEN code has a parent");
                 entry = &entries[code];
             }
             (code.to_string(), entry)
@@ -289,11 +257,7 @@ impl Table {
             })
             .collect();
         classes.sort_by(|a, b| a.class.code.cmp(&b.class.code));
-        let index = classes
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.class.code.clone(), i))
-            .collect();
+        let index = classes.iter().enumerate().map(|(i, e)| (e.class.code.clone(), i)).collect();
         Table { classes, index }
     }
 }
@@ -350,22 +314,14 @@ mod tests {
         let raw = raw_data();
         for table in [&raw.rev2, &raw.rev3] {
             for (code, entry) in table {
-                assert!(
-                    !entry.ro.contains(['ş', 'ţ', 'Ş', 'Ţ']),
-                    "cedilla letter in {code}: {}",
-                    entry.ro
-                );
+                assert!(!entry.ro.contains(['ş', 'ţ', 'Ş', 'Ţ']), "cedilla letter in {code}: {}", entry.ro);
             }
         }
         let bread = class(Rev2, "1071").unwrap();
         assert!(bread.title_ro.contains("și"), "{}", bread.title_ro);
         assert_eq!(bread.section_title_ro, "INDUSTRIA PRELUCRĂTOARE");
         let software = class(Rev3, "6210").unwrap();
-        assert!(
-            software.title_ro.starts_with("Activități"),
-            "{}",
-            software.title_ro
-        );
+        assert!(software.title_ro.starts_with("Activități"), "{}", software.title_ro);
     }
 
     #[test]
@@ -426,10 +382,7 @@ mod tests {
         }
         assert_eq!(CaenRevision::from_number(1), None);
         assert_eq!(serde_json::to_string(&Rev3).unwrap(), "\"rev3\"");
-        assert_eq!(
-            serde_json::from_str::<CaenRevision>("\"rev2\"").unwrap(),
-            Rev2
-        );
+        assert_eq!(serde_json::from_str::<CaenRevision>("\"rev2\"").unwrap(), Rev2);
     }
 
     #[test]
@@ -437,9 +390,6 @@ mod tests {
         let a = attribution();
         assert!(a.source_ro.contains("Institutul Național de Statistică"));
         assert!(a.source_en.contains("Eurostat") && a.source_en.contains("CC BY 4.0"));
-        assert_eq!(
-            (a.package.as_str(), a.version.as_str()),
-            ("caen-romania", "1.0.0")
-        );
+        assert_eq!((a.package.as_str(), a.version.as_str()), ("caen-romania", "1.0.0"));
     }
 }

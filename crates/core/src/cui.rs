@@ -32,11 +32,7 @@ pub fn check_digit(body: &str) -> Option<u8> {
     }
     // The key is aligned to the right: a short body is read as if padded with leading zeros.
     let offset = KEY.len() - body.len();
-    let sum: u32 = body
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| u32::from(b - b'0') * KEY[offset + i])
-        .sum();
+    let sum: u32 = body.bytes().enumerate().map(|(i, b)| u32::from(b - b'0') * KEY[offset + i]).sum();
     let digit = (sum * 10) % 11;
     Some(if digit == 10 { 0 } else { digit as u8 })
 }

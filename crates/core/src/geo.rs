@@ -59,9 +59,7 @@ pub struct County {
 }
 
 pub async fn counties(pool: &SqlitePool) -> Result<Vec<County>> {
-    let mut counties = sqlx::query_as::<_, County>("SELECT code, name, region FROM counties")
-        .fetch_all(pool)
-        .await?;
+    let mut counties = sqlx::query_as::<_, County>("SELECT code, name, region FROM counties").fetch_all(pool).await?;
     // SQLite's default collation would put "Sălaj" after "Vrancea".
     counties.sort_by_cached_key(|c| crate::text::fold(&c.name));
     Ok(counties)

@@ -124,7 +124,10 @@ mod tests {
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(t(Lang::En, "error.year_range", &[("min", "1990"), ("max", "2026")]), "Enter a year between 1990 and 2026.");
+        assert_eq!(
+            t(Lang::En, "error.year_range", &[("min", "1990"), ("max", "2026")]),
+            "Enter a year between 1990 and 2026."
+        );
     }
 
     #[test]

@@ -8,19 +8,19 @@ use crate::i18n::Lang;
 const LANGUAGE: &str = "language";
 
 pub async fn language(pool: &SqlitePool) -> Result<Lang> {
-    let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-        .bind(LANGUAGE)
-        .fetch_optional(pool)
-        .await?;
+    let value: Option<String> =
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(LANGUAGE).fetch_optional(pool).await?;
     Ok(value.as_deref().and_then(Lang::parse).unwrap_or_default())
 }
 
 pub async fn set_language(pool: &SqlitePool, lang: Lang) -> Result<()> {
-    sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        .bind(LANGUAGE)
-        .bind(lang.code())
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(LANGUAGE)
+    .bind(lang.code())
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
@@ -40,10 +40,8 @@ const STAFF_NAME: &str = "staff_name";
 /// Who is working, as recorded in histories: the name chosen in Settings, else the laptop's
 /// user name.
 pub async fn staff_name(pool: &SqlitePool) -> Result<String> {
-    let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-        .bind(STAFF_NAME)
-        .fetch_optional(pool)
-        .await?;
+    let value: Option<String> =
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(STAFF_NAME).fetch_optional(pool).await?;
     Ok(value
         .filter(|v| !v.trim().is_empty())
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))

@@ -1,10 +1,10 @@
 //! The member-clusters feature through the core's public API, on real SQLite files.
 
+use clusterdesk_core::caen::CaenRevision;
 use clusterdesk_core::clusters::{
     self, CaenCode, ClusterInput, ClusterQuery, ClusterSort, ContactInput, LabelFilter, LabelInput, LabelLevel,
     MembershipStatus, OrgKind, OrganisationInput, PaymentInput, Sector,
 };
-use clusterdesk_core::caen::CaenRevision;
 use clusterdesk_core::geo::Region;
 use clusterdesk_core::{Error, Store};
 
@@ -118,7 +118,10 @@ async fn two_current_clusters_cannot_share_a_cui() {
 async fn archive_restore_and_delete_only_when_archived_with_the_name() {
     let (_dir, store) = store().await;
     let id = clusters::create(&store, &input("Clusterul de Mobilă", "14837428", "SV")).await.unwrap();
-    assert!(matches!(clusters::delete_permanently(&store, id, "Clusterul de Mobilă").await, Err(Error::Refused { .. })));
+    assert!(matches!(
+        clusters::delete_permanently(&store, id, "Clusterul de Mobilă").await,
+        Err(Error::Refused { .. })
+    ));
 
     clusters::archive(&store, id).await.unwrap();
     let current = clusters::list(&store, &ClusterQuery::default()).await.unwrap();
@@ -139,12 +142,14 @@ async fn archive_restore_and_delete_only_when_archived_with_the_name() {
 #[tokio::test]
 async fn search_ignores_case_and_diacritics_and_finds_member_organisations() {
     let (_dir, store) = store().await;
-    let brasov = clusters::create(&store, &ClusterInput { city: "Brașov".into(), ..input("Textil Ardeal", "18547290", "BV") })
-        .await
-        .unwrap();
-    let timis = clusters::create(&store, &ClusterInput { city: "Timișoara".into(), ..input("ICT Vest", "14837428", "TM") })
-        .await
-        .unwrap();
+    let brasov =
+        clusters::create(&store, &ClusterInput { city: "Brașov".into(), ..input("Textil Ardeal", "18547290", "BV") })
+            .await
+            .unwrap();
+    let timis =
+        clusters::create(&store, &ClusterInput { city: "Timișoara".into(), ..input("ICT Vest", "14837428", "TM") })
+            .await
+            .unwrap();
     clusters::save_organisation(
         &store,
         timis,
@@ -178,9 +183,12 @@ async fn search_ignores_case_and_diacritics_and_finds_member_organisations() {
 #[tokio::test]
 async fn filters_sorts_pages_and_counts() {
     let (_dir, store) = store().await;
-    let a = clusters::create(&store, &ClusterInput { sectors: vec![Sector::Agrofood], ..input("Agro Sud", "18547290", "DJ") })
-        .await
-        .unwrap();
+    let a = clusters::create(
+        &store,
+        &ClusterInput { sectors: vec![Sector::Agrofood], ..input("Agro Sud", "18547290", "DJ") },
+    )
+    .await
+    .unwrap();
     let b = clusters::create(
         &store,
         &ClusterInput { status: MembershipStatus::Suspended, ..input("Ștefan Tech", "14837428", "CJ") },
@@ -188,12 +196,21 @@ async fn filters_sorts_pages_and_counts() {
     .await
     .unwrap();
     let c = clusters::create(&store, &input("Zeta Textile", "1590082", "CJ")).await.unwrap();
-    clusters::save_organisation(&store, c, None, &OrganisationInput { name: "Org 1".into(), kind: Some(OrgKind::Micro), ..Default::default() })
-        .await
-        .unwrap();
-    clusters::add_label(&store, b, &LabelInput { level: Some(LabelLevel::Silver), awarded_on: today(), ..Default::default() })
-        .await
-        .unwrap();
+    clusters::save_organisation(
+        &store,
+        c,
+        None,
+        &OrganisationInput { name: "Org 1".into(), kind: Some(OrgKind::Micro), ..Default::default() },
+    )
+    .await
+    .unwrap();
+    clusters::add_label(
+        &store,
+        b,
+        &LabelInput { level: Some(LabelLevel::Silver), awarded_on: today(), ..Default::default() },
+    )
+    .await
+    .unwrap();
 
     let ids = |q: ClusterQuery| {
         let store = store.clone();
@@ -208,13 +225,19 @@ async fn filters_sorts_pages_and_counts() {
     assert_eq!(ids(ClusterQuery { statuses: vec![MembershipStatus::Suspended], ..Default::default() }).await, [b]);
     assert_eq!(ids(ClusterQuery { labels: vec![LabelFilter::Silver], ..Default::default() }).await, [b]);
     assert_eq!(ids(ClusterQuery { labels: vec![LabelFilter::None], ..Default::default() }).await, [a, c]);
-    assert_eq!(ids(ClusterQuery { sort: ClusterSort::Members, descending: true, ..Default::default() }).await, [c, a, b]);
+    assert_eq!(
+        ids(ClusterQuery { sort: ClusterSort::Members, descending: true, ..Default::default() }).await,
+        [c, a, b]
+    );
     assert_eq!(ids(ClusterQuery { sort: ClusterSort::Label, descending: true, ..Default::default() }).await, [b, a, c]);
 
     let page = clusters::list(&store, &ClusterQuery { limit: 2, offset: 2, ..Default::default() }).await.unwrap();
     assert_eq!(page.total, 3);
     assert_eq!(page.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [c]);
-    let row = &clusters::list(&store, &ClusterQuery { labels: vec![LabelFilter::Silver], ..Default::default() }).await.unwrap().rows[0];
+    let row = &clusters::list(&store, &ClusterQuery { labels: vec![LabelFilter::Silver], ..Default::default() })
+        .await
+        .unwrap()
+        .rows[0];
     assert_eq!(row.label, Some(LabelLevel::Silver));
 }
 
@@ -230,14 +253,22 @@ async fn unpaid_fees_of_past_years_show_in_the_list_and_the_detail() {
     clusters::set_fee(&store, id, year - 2, 300_000).await.unwrap();
     clusters::set_fee(&store, id, year - 1, 300_000).await.unwrap();
     clusters::set_fee(&store, id, year, 300_000).await.unwrap();
-    let payment = |y: i64, amount: i64| PaymentInput { year: y, paid_on: format!("{y}-03-15"), amount_bani: amount, note: String::new() };
+    let payment = |y: i64, amount: i64| PaymentInput {
+        year: y,
+        paid_on: format!("{y}-03-15"),
+        amount_bani: amount,
+        note: String::new(),
+    };
     clusters::add_payment(&store, id, &payment(year - 2, 300_000)).await.unwrap();
     clusters::add_payment(&store, id, &payment(year - 1, 100_000)).await.unwrap();
 
     let detail = clusters::get(&store, id).await.unwrap();
     // This year's fee is not yet overdue; last year's 2,000 lei are.
     assert_eq!(detail.unpaid_bani, 200_000);
-    assert_eq!(detail.fees.iter().map(|f| (f.year, f.owed_bani)).collect::<Vec<_>>(), [(year, 300_000), (year - 1, 200_000), (year - 2, 0)]);
+    assert_eq!(
+        detail.fees.iter().map(|f| (f.year, f.owed_bani)).collect::<Vec<_>>(),
+        [(year, 300_000), (year - 1, 200_000), (year - 2, 0)]
+    );
     let page = clusters::list(&store, &ClusterQuery { unpaid_only: true, ..Default::default() }).await.unwrap();
     assert_eq!(page.rows[0].unpaid_bani, 200_000);
 
@@ -249,7 +280,13 @@ async fn unpaid_fees_of_past_years_show_in_the_list_and_the_detail() {
 async fn contacts_are_validated_and_kept() {
     let (_dir, store) = store().await;
     let id = clusters::create(&store, &input("Cluster Contact", "18547290", "IS")).await.unwrap();
-    let bad = ContactInput { name: "Ioana Mureșan".into(), email: "ioana@cluster".into(), phone: "12".into(), consent: true, ..Default::default() };
+    let bad = ContactInput {
+        name: "Ioana Mureșan".into(),
+        email: "ioana@cluster".into(),
+        phone: "12".into(),
+        consent: true,
+        ..Default::default()
+    };
     let mut codes = field_codes(clusters::save_contact(&store, id, None, &bad).await.unwrap_err());
     codes.sort();
     assert_eq!(
@@ -257,7 +294,12 @@ async fn contacts_are_validated_and_kept() {
         [("consent_date", "consent_date_required"), ("email", "email_format"), ("phone", "phone_format")]
             .map(|(f, c)| (f.to_string(), c.to_string()))
     );
-    let good = ContactInput { email: "ioana@cluster.ro".into(), phone: "0722 123 456".into(), consent_date: Some(today()), ..bad };
+    let good = ContactInput {
+        email: "ioana@cluster.ro".into(),
+        phone: "0722 123 456".into(),
+        consent_date: Some(today()),
+        ..bad
+    };
     let contact = clusters::save_contact(&store, id, None, &good).await.unwrap();
     let detail = clusters::get(&store, id).await.unwrap();
     assert_eq!(detail.contacts[0].id, contact);
@@ -268,9 +310,12 @@ async fn contacts_are_validated_and_kept() {
 async fn a_rev2_code_is_replaced_by_its_rev3_successor_in_one_step() {
     let (_dir, store) = store().await;
     let old = CaenCode { revision: CaenRevision::Rev2, code: "6201".into() };
-    let id = clusters::create(&store, &ClusterInput { caen: vec![old.clone()], ..input("Soft", "18547290", "IS") }).await.unwrap();
+    let id = clusters::create(&store, &ClusterInput { caen: vec![old.clone()], ..input("Soft", "18547290", "IS") })
+        .await
+        .unwrap();
     let successors = clusters::get(&store, id).await.unwrap().caen[0].rev3_successors.clone();
-    let new: Vec<CaenCode> = successors.iter().map(|c| CaenCode { revision: CaenRevision::Rev3, code: c.code.clone() }).collect();
+    let new: Vec<CaenCode> =
+        successors.iter().map(|c| CaenCode { revision: CaenRevision::Rev3, code: c.code.clone() }).collect();
     clusters::replace_caen(&store, id, &old, &new).await.unwrap();
     let detail = clusters::get(&store, id).await.unwrap();
     assert_eq!(detail.record.caen, new);
@@ -281,14 +326,28 @@ async fn organisations_are_counted_by_kind() {
     let (_dir, store) = store().await;
     let id = clusters::create(&store, &input("Cluster Org", "18547290", "IS")).await.unwrap();
     for (name, kind) in [("A SRL", OrgKind::Micro), ("B SRL", OrgKind::Micro), ("Universitatea X", OrgKind::Research)] {
-        clusters::save_organisation(&store, id, None, &OrganisationInput { name: name.into(), kind: Some(kind), ..Default::default() })
-            .await
-            .unwrap();
+        clusters::save_organisation(
+            &store,
+            id,
+            None,
+            &OrganisationInput { name: name.into(), kind: Some(kind), ..Default::default() },
+        )
+        .await
+        .unwrap();
     }
-    let bad = OrganisationInput { name: "C".into(), kind: Some(OrgKind::Large), cui: "123".into(), employees: Some(-1), ..Default::default() };
+    let bad = OrganisationInput {
+        name: "C".into(),
+        kind: Some(OrgKind::Large),
+        cui: "123".into(),
+        employees: Some(-1),
+        ..Default::default()
+    };
     let mut codes = field_codes(clusters::save_organisation(&store, id, None, &bad).await.unwrap_err());
     codes.sort();
-    assert_eq!(codes, [("cui", "cui_check_digit"), ("employees", "non_negative")].map(|(f, c)| (f.to_string(), c.to_string())));
+    assert_eq!(
+        codes,
+        [("cui", "cui_check_digit"), ("employees", "non_negative")].map(|(f, c)| (f.to_string(), c.to_string()))
+    );
     let counts = clusters::get(&store, id).await.unwrap().org_counts;
     assert_eq!(counts.iter().find(|c| c.kind == OrgKind::Micro).unwrap().count, 2);
     assert_eq!(counts.iter().find(|c| c.kind == OrgKind::Research).unwrap().count, 1);

@@ -9,7 +9,8 @@ use crate::state::AppState;
 #[tauri::command(rename_all = "snake_case")]
 pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
     let needs_setup = !state.db_exists();
-    let language = if needs_setup { Lang::default() } else { user(settings::language(state.store().await?.pool()).await)? };
+    let language =
+        if needs_setup { Lang::default() } else { user(settings::language(state.store().await?.pool()).await)? };
     Ok(AppStatus {
         db_path: state.db_path.display().to_string(),
         needs_setup,

@@ -1,6 +1,6 @@
 use clusterdesk_core::clusters::{
-    self, CaenCode, ClusterDetail, ClusterInput, ClusterPage, ClusterQuery, ContactInput, LabelInput, OrganisationInput,
-    PaymentInput,
+    self, CaenCode, ClusterDetail, ClusterInput, ClusterPage, ClusterQuery, ContactInput, LabelInput,
+    OrganisationInput, PaymentInput,
 };
 use tauri::State;
 

@@ -22,7 +22,12 @@ pub async fn annual_summary(state: State<'_, AppState>, year: i64) -> CmdResult<
 
 /// The annual summary as PDF, XLSX, or CSV files in a zip; `None` when the user cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_annual(app: AppHandle, state: State<'_, AppState>, year: i64, format: String) -> CmdResult<Option<String>> {
+pub async fn export_annual(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    year: i64,
+    format: String,
+) -> CmdResult<Option<String>> {
     let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
     let figures = user(summary::annual(store, year).await)?;
@@ -44,8 +49,18 @@ pub async fn export_clusters(app: AppHandle, state: State<'_, AppState>, format:
     let table = user(summary::directory(store, lang).await)?;
     let (bytes, extension, filter) = match format.as_str() {
         "xlsx" => (user(tables::to_xlsx(&[table], lang))?, "xlsx", ("Excel", "xlsx")),
-        _ => (tables::to_csv(&table, tables::CsvOptions { separator: Separator::Semicolon, lang }), "csv", ("CSV", "csv")),
+        _ => (
+            tables::to_csv(&table, tables::CsvOptions { separator: Separator::Semicolon, lang }),
+            "csv",
+            ("CSV", "csv"),
+        ),
     };
     let label = i18n::t(lang, "export.file.clusters", &[]);
-    export::save(&app, files::safe_file_name(&[&label, &today().format("%Y-%m-%d").to_string()], extension), filter, bytes).await
+    export::save(
+        &app,
+        files::safe_file_name(&[&label, &today().format("%Y-%m-%d").to_string()], extension),
+        filter,
+        bytes,
+    )
+    .await
 }

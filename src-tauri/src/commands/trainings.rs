@@ -102,7 +102,12 @@ pub async fn enrol_external(
     enrol(&state.store().await?, session_id, Person::External(input), override_reason).await
 }
 
-async fn enrol(store: &Store, session_id: i64, person: Person, override_reason: Option<String>) -> CmdResult<Registration> {
+async fn enrol(
+    store: &Store,
+    session_id: i64,
+    person: Person,
+    override_reason: Option<String>,
+) -> CmdResult<Registration> {
     let by = user(settings::staff_name(store.pool()).await)?;
     let options = RegisterOptions { override_reason, by };
     user(registrations::register_person(store, Offering::session(session_id), &person, options).await)
@@ -141,7 +146,11 @@ pub async fn cluster_trainings(state: State<'_, AppState>, cluster_id: i64) -> C
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_attendance_sheets(app: AppHandle, state: State<'_, AppState>, session_id: i64) -> CmdResult<Option<String>> {
+pub async fn export_attendance_sheets(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> CmdResult<Option<String>> {
     let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
     let sheets = user(trainings::attendance_sheets(store, session_id, lang).await)?;
@@ -151,7 +160,11 @@ pub async fn export_attendance_sheets(app: AppHandle, state: State<'_, AppState>
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_certificates(app: AppHandle, state: State<'_, AppState>, session_id: i64) -> CmdResult<Option<String>> {
+pub async fn export_certificates(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> CmdResult<Option<String>> {
     let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
     let certificates = user(trainings::certificates(store, session_id).await)?;
@@ -175,7 +188,11 @@ pub async fn export_participants(
     let table = user(trainings::participants_table(store, session_id, lang).await)?;
     let (bytes, extension, filter) = match format.as_str() {
         "xlsx" => (user(tables::to_xlsx(&[table], lang))?, "xlsx", ("Excel", "xlsx")),
-        _ => (tables::to_csv(&table, tables::CsvOptions { separator: tables::Separator::Semicolon, lang }), "csv", ("CSV", "csv")),
+        _ => (
+            tables::to_csv(&table, tables::CsvOptions { separator: tables::Separator::Semicolon, lang }),
+            "csv",
+            ("CSV", "csv"),
+        ),
     };
     let name = file_name(store, session_id, lang, "export.file.participants", extension).await?;
     export::save(&app, name, filter, bytes).await

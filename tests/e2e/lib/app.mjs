@@ -97,3 +97,35 @@ export async function closeApp(browser) {
     // The session may already be gone (the app exited, or the driver was stopped).
   }
 }
+
+/** How long a step may take before a spec fails: generous, since CI shares two cores. */
+export const WAIT = { timeout: 15_000 };
+
+/** Waits for the element with that test id to be displayed and returns it. */
+export async function shown(browser, id) {
+  const el = byTestId(browser, id);
+  await el.waitForDisplayed({ ...WAIT, timeoutMsg: `[data-testid="${id}"] was not displayed` });
+  return el;
+}
+
+export async function click(browser, id) {
+  const el = await shown(browser, id);
+  await el.waitForClickable(WAIT);
+  await el.click();
+}
+
+/** Replaces the value of the input with that test id. */
+export async function type(browser, id, value) {
+  const el = await shown(browser, id);
+  await el.clearValue();
+  await el.setValue(value);
+  return el;
+}
+
+/** The names in the cluster list, in the page's order. */
+export async function rowNames(browser) {
+  const rows = await browser.$$('[data-testid="cluster-row-name"]');
+  const names = [];
+  for (const row of rows) names.push((await row.getText()).trim());
+  return names;
+}

@@ -8,40 +8,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, closeApp, freshDbPath, openApp } from '../lib/app.mjs';
+import { byTestId, click, closeApp, freshDbPath, openApp, rowNames, shown, type, WAIT } from '../lib/app.mjs';
 
 const NAME = 'Clusterul Copiilor de Siguranță Brașov';
 // Check digit computed with the key 753217532 (sum × 10 mod 11); not a CUI of the demo data.
 const CUI = 'RO 31415920';
-const WAIT = { timeout: 15_000 };
 // A restore copies the database twice and reloads the window.
 const RESTORE_WAIT = { timeout: 60_000 };
-
-async function shown(browser, id) {
-  const el = byTestId(browser, id);
-  await el.waitForDisplayed({ ...WAIT, timeoutMsg: `[data-testid="${id}"] was not displayed` });
-  return el;
-}
-
-async function click(browser, id) {
-  const el = await shown(browser, id);
-  await el.waitForClickable(WAIT);
-  await el.click();
-}
-
-async function type(browser, id, value) {
-  const el = await shown(browser, id);
-  await el.clearValue();
-  await el.setValue(value);
-  return el;
-}
-
-async function rowNames(browser) {
-  const rows = await browser.$$('[data-testid="cluster-row-name"]');
-  const names = [];
-  for (const row of rows) names.push((await row.getText()).trim());
-  return names;
-}
 
 /** Opens the list, searches for the cluster and waits until it is (or is not) there. */
 async function searchList(browser, { present }) {

@@ -5,40 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, closeApp, freshDbPath, openApp } from '../lib/app.mjs';
+import { byTestId, click, closeApp, freshDbPath, openApp, rowNames, shown, type, WAIT } from '../lib/app.mjs';
 
 const NAME = 'Clusterul Inovativ Textil Ș.A. Brașov';
-const WAIT = { timeout: 15_000 };
 
 const RO_CHECK_DIGIT = 'CUI invalid: cifra de control nu corespunde.';
 const EN_CHECK_DIGIT = 'Invalid CUI: the check digit does not match.';
-
-/** Waits for the element with that test id to be displayed and returns it. */
-async function shown(browser, id) {
-  const el = byTestId(browser, id);
-  await el.waitForDisplayed({ ...WAIT, timeoutMsg: `[data-testid="${id}"] was not displayed` });
-  return el;
-}
-
-async function click(browser, id) {
-  const el = await shown(browser, id);
-  await el.waitForClickable(WAIT);
-  await el.click();
-}
-
-async function type(browser, id, value) {
-  const el = await shown(browser, id);
-  await el.clearValue();
-  await el.setValue(value);
-  return el;
-}
-
-async function rowNames(browser) {
-  const rows = await browser.$$('[data-testid="cluster-row-name"]');
-  const names = [];
-  for (const row of rows) names.push((await row.getText()).trim());
-  return names;
-}
 
 /** Opens the list, types the search and waits until the cluster is (or is not) among the rows. */
 async function searchList(browser, text, { present }) {

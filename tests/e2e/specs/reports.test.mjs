@@ -8,23 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, closeApp, freshDbPath, openApp } from '../lib/app.mjs';
+import { byTestId, click, closeApp, freshDbPath, openApp, shown, WAIT } from '../lib/app.mjs';
 
-const WAIT = { timeout: 15_000 };
 // The demo's seed is fixed: its label counts (crates/core/src/demo.rs checks the same).
 const DEMO_LABELS = { gold: '1', silver: '3', bronze: '25' };
-
-async function shown(browser, id) {
-  const el = byTestId(browser, id);
-  await el.waitForDisplayed({ ...WAIT, timeoutMsg: `[data-testid="${id}"] was not displayed` });
-  return el;
-}
-
-async function click(browser, id) {
-  const el = await shown(browser, id);
-  await el.waitForClickable(WAIT);
-  await el.click();
-}
 
 /** Waits until the element's text passes `ok` and returns that text. */
 async function waitForText(browser, id, ok, what) {

@@ -10,9 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, closeApp, freshDbPath, openApp } from '../lib/app.mjs';
+import { byTestId, click, closeApp, freshDbPath, openApp, shown, type, WAIT } from '../lib/app.mjs';
 
-const WAIT = { timeout: 15_000 };
 const COURSE = 'Managementul clusterelor – nivel de bază';
 const PLACE = 'Sala de conferințe CLUSTERO, București';
 // Demo contacts (the demo's seed is fixed); the third, with diacritics, ends on the waitlist.
@@ -26,25 +25,6 @@ function today() {
   const pad = (n) => String(n).padStart(2, '0');
   const [y, m, day] = [d.getFullYear(), pad(d.getMonth() + 1), pad(d.getDate())];
   return { iso: `${y}-${m}-${day}`, typed: `${day}.${m}.${y}` };
-}
-
-async function shown(browser, id) {
-  const el = byTestId(browser, id);
-  await el.waitForDisplayed({ ...WAIT, timeoutMsg: `[data-testid="${id}"] was not displayed` });
-  return el;
-}
-
-async function click(browser, id) {
-  const el = await shown(browser, id);
-  await el.waitForClickable(WAIT);
-  await el.click();
-}
-
-async function type(browser, id, value) {
-  const el = await shown(browser, id);
-  await el.clearValue();
-  await el.setValue(value);
-  return el;
 }
 
 /** The roster as [name, state] pairs, in the page's order. */

@@ -19,14 +19,16 @@ pub async fn get(store: &Store, id: i64) -> Result<ClusterDetail> {
     .await?
     .ok_or(Error::NotFound { entity: "cluster", id })?;
 
-    let sectors: Vec<Sector> = sqlx::query_scalar("SELECT sector FROM cluster_sectors WHERE cluster_id = ? ORDER BY sector")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let caen_rows = sqlx::query("SELECT revision, code FROM cluster_caen WHERE cluster_id = ? ORDER BY revision DESC, code")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let sectors: Vec<Sector> =
+        sqlx::query_scalar("SELECT sector FROM cluster_sectors WHERE cluster_id = ? ORDER BY sector")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let caen_rows =
+        sqlx::query("SELECT revision, code FROM cluster_caen WHERE cluster_id = ? ORDER BY revision DESC, code")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
     let mut codes = Vec::with_capacity(caen_rows.len());
     for r in caen_rows {
         if let Some(revision) = CaenRevision::from_number(r.try_get("revision")?) {

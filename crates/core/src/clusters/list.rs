@@ -3,11 +3,11 @@ use std::collections::HashMap;
 use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::model::*;
+use crate::Result;
 use crate::geo::Region;
 use crate::store::{Store, today};
 use crate::text::fold;
 use crate::validation::current_year;
-use crate::Result;
 
 const DEFAULT_LIMIT: i64 = 50;
 const MAX_LIMIT: i64 = 1000;
@@ -60,7 +60,8 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
     rows_query.push(")");
     let fetched = rows_query.build().fetch_all(&mut *conn).await?;
 
-    let mut sectors_query = QueryBuilder::<Sqlite>::new("SELECT cluster_id, sector FROM cluster_sectors WHERE cluster_id IN (");
+    let mut sectors_query =
+        QueryBuilder::<Sqlite>::new("SELECT cluster_id, sector FROM cluster_sectors WHERE cluster_id IN (");
     push_ids(&mut sectors_query, &ids);
     sectors_query.push(") ORDER BY cluster_id, sector");
     let mut sectors: HashMap<i64, Vec<Sector>> = HashMap::new();
@@ -99,9 +100,11 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
 // The level of the cluster's best label valid today (NULL when none), split around its bound dates.
 const CURRENT_LABEL_PREFIX: &str = "(SELECT l.level FROM labels l WHERE l.cluster_id = c.id AND l.awarded_on <= ";
 const CURRENT_LABEL_MIDDLE: &str = " AND l.valid_until >= ";
-const CURRENT_LABEL_SUFFIX: &str = " ORDER BY CASE l.level WHEN 'gold' THEN 3 WHEN 'silver' THEN 2 ELSE 1 END DESC LIMIT 1)";
+const CURRENT_LABEL_SUFFIX: &str =
+    " ORDER BY CASE l.level WHEN 'gold' THEN 3 WHEN 'silver' THEN 2 ELSE 1 END DESC LIMIT 1)";
 /// What is owed for fee years before this one, split before its bound year.
-const UNPAID_PREFIX: &str = "(SELECT COALESCE(SUM(b.owed_bani), 0) FROM fee_balances b WHERE b.cluster_id = c.id AND b.year < ";
+const UNPAID_PREFIX: &str =
+    "(SELECT COALESCE(SUM(b.owed_bani), 0) FROM fee_balances b WHERE b.cluster_id = c.id AND b.year < ";
 
 fn push_current_label(q: &mut QueryBuilder<Sqlite>, today: &str) {
     q.push(CURRENT_LABEL_PREFIX)
@@ -117,11 +120,7 @@ fn push_unpaid(q: &mut QueryBuilder<Sqlite>, year: i64) {
 
 /// The words of a search, folded; LIKE's wildcards are dropped so that every word is a literal.
 fn search_words(search: &str) -> Vec<String> {
-    fold(search)
-        .split_whitespace()
-        .map(|w| w.replace(['%', '_'], ""))
-        .filter(|w| !w.is_empty())
-        .collect()
+    fold(search).split_whitespace().map(|w| w.replace(['%', '_'], "")).filter(|w| !w.is_empty()).collect()
 }
 
 fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
@@ -147,10 +146,16 @@ fn push_in<T: for<'e> sqlx::Encode<'e, Sqlite> + sqlx::Type<Sqlite> + 'static>(
 fn push_filters(q: &mut QueryBuilder<Sqlite>, query: &ClusterQuery, today: &str, year: i64) {
     q.push(if query.archived { " WHERE c.archived_at IS NOT NULL" } else { " WHERE c.archived_at IS NULL" });
     for word in search_words(&query.search) {
-        q.push(" AND c.id IN (SELECT rowid FROM cluster_search WHERE text LIKE ").push_bind(format!("%{word}%")).push(")");
+        q.push(" AND c.id IN (SELECT rowid FROM cluster_search WHERE text LIKE ")
+            .push_bind(format!("%{word}%"))
+            .push(")");
     }
     if !query.sectors.is_empty() {
-        push_in(q, "c.id IN (SELECT cluster_id FROM cluster_sectors WHERE sector", query.sectors.iter().map(|s| s.code()));
+        push_in(
+            q,
+            "c.id IN (SELECT cluster_id FROM cluster_sectors WHERE sector",
+            query.sectors.iter().map(|s| s.code()),
+        );
         q.push(")");
     }
     if !query.regions.is_empty() {
@@ -204,7 +209,9 @@ fn push_order(q: &mut QueryBuilder<Sqlite>, query: &ClusterQuery, today: &str, y
         ClusterSort::Label => {
             q.push("CASE ");
             push_current_label(q, today);
-            q.push(" WHEN 'gold' THEN 3 WHEN 'silver' THEN 2 WHEN 'bronze' THEN 1 ELSE 0 END").push(direction).push(", ");
+            q.push(" WHEN 'gold' THEN 3 WHEN 'silver' THEN 2 WHEN 'bronze' THEN 1 ELSE 0 END")
+                .push(direction)
+                .push(", ");
         }
         ClusterSort::Members => {
             q.push("COALESCE(members.n, 0)").push(direction).push(", ");

@@ -57,7 +57,10 @@ pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterI
 pub async fn update(store: &Store, id: i64, input: &ClusterInput) -> Result<()> {
     let mut tx = store.write().await?;
     let previous: Option<(String, Option<String>)> =
-        sqlx::query_as("SELECT status, status_since FROM clusters WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+        sqlx::query_as("SELECT status, status_since FROM clusters WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let (previous_status, previous_since) = previous.ok_or(Error::NotFound { entity: "cluster", id })?;
     let input = clean(&mut tx, input, Some(id)).await?;
     sqlx::query(
@@ -119,10 +122,7 @@ pub async fn restore(store: &Store, id: i64) -> Result<()> {
         return Err(Error::refused("error.not_archived"));
     }
     if let Some(other) = cui_holder(&mut tx, &code, Some(id)).await? {
-        return Err(Error::Refused {
-            code: "error.restore_cui_taken",
-            params: [("name".to_string(), other)].into(),
-        });
+        return Err(Error::Refused { code: "error.restore_cui_taken", params: [("name".to_string(), other)].into() });
     }
     sqlx::query("UPDATE clusters SET archived_at = NULL, updated_at = ? WHERE id = ?")
         .bind(now_stamp())
@@ -266,7 +266,12 @@ pub async fn delete_contact(store: &Store, id: i64) -> Result<()> {
 }
 
 /// Creates (`id` = None) or updates a member organisation of a cluster; returns its id.
-pub async fn save_organisation(store: &Store, cluster_id: i64, id: Option<i64>, input: &OrganisationInput) -> Result<i64> {
+pub async fn save_organisation(
+    store: &Store,
+    cluster_id: i64,
+    id: Option<i64>,
+    input: &OrganisationInput,
+) -> Result<i64> {
     let mut tx = store.write().await?;
     let id = save_organisation_in(&mut tx, cluster_id, id, input).await?;
     tx.commit().await?;
@@ -355,7 +360,12 @@ pub async fn set_fee(store: &Store, cluster_id: i64, year: i64, due_bani: i64) -
     Ok(())
 }
 
-pub(crate) async fn set_fee_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i64, year: i64, due_bani: i64) -> Result<()> {
+pub(crate) async fn set_fee_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    cluster_id: i64,
+    year: i64,
+    due_bani: i64,
+) -> Result<()> {
     let mut problems = Problems::default();
     problems.check("year", check::year(Some(year), FIRST_YEAR, current_year() + 1));
     problems.check("due_bani", check::non_negative(Some(due_bani)));
@@ -382,7 +392,11 @@ pub async fn add_payment(store: &Store, cluster_id: i64, input: &PaymentInput) -
     Ok(id)
 }
 
-pub(crate) async fn add_payment_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i64, input: &PaymentInput) -> Result<i64> {
+pub(crate) async fn add_payment_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    cluster_id: i64,
+    input: &PaymentInput,
+) -> Result<i64> {
     let mut problems = Problems::default();
     problems.check("paid_on", check::date(input.paid_on.trim()).map(|_| ()));
     if input.amount_bani <= 0 {
@@ -562,7 +576,8 @@ fn normalize_caen(code: &CaenCode, field: &str, problems: &mut Problems) -> Caen
                 CaenRevision::Rev2 => "Rev.2",
                 CaenRevision::Rev3 => "Rev.3",
             };
-            problems.add(FieldError::new(field, "caen_unknown").with("code", code.code.trim()).with("revision", revision));
+            problems
+                .add(FieldError::new(field, "caen_unknown").with("code", code.code.trim()).with("revision", revision));
             code.clone()
         }
     }
@@ -573,11 +588,13 @@ async fn cui_holder(tx: &mut SqliteConnection, code: &str, except: Option<i64>) 
     if code.is_empty() {
         return Ok(None);
     }
-    Ok(sqlx::query_scalar("SELECT name FROM clusters WHERE cui = ? AND archived_at IS NULL AND cui <> '' AND id IS NOT ? LIMIT 1")
-        .bind(code)
-        .bind(except)
-        .fetch_optional(&mut *tx)
-        .await?)
+    Ok(sqlx::query_scalar(
+        "SELECT name FROM clusters WHERE cui = ? AND archived_at IS NULL AND cui <> '' AND id IS NOT ? LIMIT 1",
+    )
+    .bind(code)
+    .bind(except)
+    .fetch_optional(&mut *tx)
+    .await?)
 }
 
 async fn record_status(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterInput) -> Result<()> {
@@ -647,10 +664,8 @@ async fn touch(tx: &mut SqliteConnection, id: i64) -> Result<()> {
 }
 
 async fn exists(tx: &mut SqliteConnection, id: i64) -> Result<()> {
-    let found: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clusters WHERE id = ?)")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let found: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clusters WHERE id = ?)").bind(id).fetch_one(&mut *tx).await?;
     if found { Ok(()) } else { Err(Error::NotFound { entity: "cluster", id }) }
 }
 
@@ -658,10 +673,11 @@ async fn exists(tx: &mut SqliteConnection, id: i64) -> Result<()> {
 async fn delete_child(store: &Store, table: &'static str, entity: &'static str, id: i64) -> Result<()> {
     let mut tx = store.write().await?;
     // `table` is one of the constants above, never user text.
-    let cluster_id: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = ? RETURNING cluster_id")))
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let cluster_id: Option<i64> =
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = ? RETURNING cluster_id")))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let cluster_id = cluster_id.ok_or(Error::NotFound { entity, id })?;
     refresh_search(&mut tx, cluster_id).await?;
     touch(&mut tx, cluster_id).await?;

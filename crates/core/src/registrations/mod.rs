@@ -25,11 +25,11 @@ mod participants;
 mod read;
 mod write;
 
+pub(crate) use model::SEATED_SQL;
 pub use model::{
     CancelOutcome, Offering, OfferingKind, Participant, ParticipantInput, PersonChoice, RegisterOptions, Registration,
     RegistrationChange, RegistrationState, RegistrationView, StateCounts,
 };
-pub(crate) use model::SEATED_SQL;
 pub use participants::{
     create_external_participant, get_participant, participant_for_contact, search_people, set_participant_language,
     update_participant,

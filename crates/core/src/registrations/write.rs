@@ -55,7 +55,12 @@ pub enum Person {
 
 /// Records the person if needed and registers them, in one transaction: a refusal (a passed
 /// deadline, say) leaves no half-made participant behind to be duplicated on the next try.
-pub async fn register_person(store: &Store, offering: Offering, person: &Person, options: RegisterOptions) -> Result<Registration> {
+pub async fn register_person(
+    store: &Store,
+    offering: Offering,
+    person: &Person,
+    options: RegisterOptions,
+) -> Result<Registration> {
     let mut tx = store.write().await?;
     let participant_id = match person {
         Person::Participant(id) => *id,
