@@ -107,11 +107,20 @@ export function isUserError(e: unknown): e is UserError {
 
 /** The sentence for an error a command returned (or anything else thrown). */
 export function errorText(e: unknown): string {
-  if (isUserError(e)) return t(e.code, e.params);
+  if (isUserError(e)) return t(e.code, localParams(e.params));
   return t('error.unexpected', { detail: String(e) });
 }
 
 /** The message for one refused field. */
 export function fieldErrorText(code: string, params: Record<string, string> = {}): string {
-  return t(`error.${code}`, params);
+  return t(`error.${code}`, localParams(params));
+}
+
+/** The core sends dates in messages as ISO text; people read them in their language's order. */
+function localParams(params: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+  }
+  return out;
 }

@@ -130,3 +130,14 @@ describe('parseDate', () => {
     expect(parseDate('  ')).toBeNull();
   });
 });
+
+describe('error messages', () => {
+  it('show the dates the core sends in the language order', async () => {
+    const { fieldErrorText, setLang } = await import('./i18n.svelte');
+    setLang('ro');
+    expect(fieldErrorText('date_before', { other: '2026-11-27' })).toContain('27.11.2026');
+    setLang('en');
+    expect(fieldErrorText('date_before', { other: '2026-11-27' })).toContain('27/11/2026');
+    setLang('ro');
+  });
+});
