@@ -70,7 +70,7 @@ pub async fn run(store: &Store, lang: Lang, command: ClustersCommand) -> Result<
 }
 
 async fn list(store: &Store, lang: Lang, args: ListArgs) -> Result<()> {
-    let mut query = ClusterQuery {
+    let query = ClusterQuery {
         search: args.search.unwrap_or_default(),
         sectors: args.sector,
         regions: args.region,
@@ -82,21 +82,13 @@ async fn list(store: &Store, lang: Lang, args: ListArgs) -> Result<()> {
         sort: args.sort,
         descending: args.desc,
         offset: 0,
-        limit: 1000,
+        limit: 0,
     };
-    // Page through the core's list so that a large database prints whole, in the list's order.
-    let wanted = args.limit.unwrap_or(i64::MAX);
-    let mut rows: Vec<ClusterRow> = Vec::new();
-    let total = loop {
-        let page = clusters::list(store, &query).await?;
-        let done = page.rows.is_empty();
-        rows.extend(page.rows);
-        if done || rows.len() as i64 >= page.total.min(wanted) {
-            break page.total;
-        }
-        query.offset = rows.len() as i64;
-    };
-    rows.truncate(usize::try_from(wanted).unwrap_or(usize::MAX));
+    let mut rows = clusters::list_all(store, &query).await?;
+    let total = rows.len() as i64;
+    if let Some(limit) = args.limit {
+        rows.truncate(usize::try_from(limit).unwrap_or(0));
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {

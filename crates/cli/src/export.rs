@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use clusterdesk_core::clusters::ClusterQuery;
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::reports::tables::{self, CsvOptions};
 use clusterdesk_core::{Result, Store, files, summary};
@@ -28,7 +29,7 @@ pub enum ExportCommand {
 pub async fn run(store: &Store, lang: Lang, command: ExportCommand) -> Result<()> {
     match command {
         ExportCommand::Clusters { format, separator, out } => {
-            let table = summary::directory(store, lang).await?;
+            let table = summary::directory(store, &ClusterQuery::default(), lang).await?;
             let bytes = match format {
                 TableFormat::Csv => tables::to_csv(&table, CsvOptions { separator: separator.into(), lang }),
                 TableFormat::Xlsx => tables::to_xlsx(&[table], lang)?,

@@ -397,7 +397,7 @@ async fn summary_labels_expire_the_day_after_their_last_day() {
 #[tokio::test]
 async fn summary_directory_lists_every_current_cluster() {
     let (_dir, store) = demo_store().await;
-    let table = summary::directory(&store, Lang::Ro).await.unwrap();
+    let table = summary::directory(&store, &Default::default(), Lang::Ro).await.unwrap();
     assert_eq!(table.rows.len(), 42);
     assert_eq!(table.headers.len(), 11);
     assert_eq!(table.headers[0], "Denumire");

@@ -1,3 +1,4 @@
+use clusterdesk_core::clusters::ClusterQuery;
 use clusterdesk_core::reports::tables::{self, Separator};
 use clusterdesk_core::settings;
 use clusterdesk_core::store::today;
@@ -41,12 +42,18 @@ pub async fn export_annual(
     export::save(&app, name, filter, bytes).await
 }
 
-/// The member directory (all current clusters) as CSV or XLSX; `None` when the user cancels.
+/// The clusters a list query selects (the whole member directory without one) as CSV or XLSX;
+/// `None` when the user cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_clusters(app: AppHandle, state: State<'_, AppState>, format: String) -> CmdResult<Option<String>> {
+pub async fn export_clusters(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    format: String,
+    query: Option<ClusterQuery>,
+) -> CmdResult<Option<String>> {
     let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
-    let table = user(summary::directory(store, lang).await)?;
+    let table = user(summary::directory(store, &query.unwrap_or_default(), lang).await)?;
     let (bytes, extension, filter) = match format.as_str() {
         "xlsx" => (user(tables::to_xlsx(&[table], lang))?, "xlsx", ("Excel", "xlsx")),
         _ => (

@@ -3,6 +3,7 @@
 // English, what was typed kept), saved with diacritics, found by a search without them, edited,
 // archived and restored, and still there after the app is closed and opened again.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 
 import { byTestId, click, closeApp, freshDbPath, openApp, rowNames, shown, type, WAIT } from '../lib/app.mjs';
@@ -88,6 +89,14 @@ describe('clusters', () => {
 
     // The list finds it without diacritics.
     await searchList(browser, 'brasov', { present: true });
+
+    // The list as it is filtered, exported: UTF-8 with BOM, the one cluster the search selects.
+    await click(browser, 'list-export-csv');
+    const saved = await (await shown(browser, 'list-exported')).$('.alert-text').getText();
+    const csv = readFileSync(saved.slice(saved.indexOf('/')).trim(), 'utf8');
+    assert.ok(csv.startsWith('\uFEFF'), 'the CSV starts with a BOM for Excel');
+    assert.ok(csv.includes(NAME), 'the cluster is in the export with its diacritics');
+    assert.equal(csv.trim().split('\n').length, 2, 'the header and the one cluster the search selects');
 
     // In English, the same refusal reads in English.
     await click(browser, 'lang-en');

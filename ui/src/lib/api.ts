@@ -106,5 +106,7 @@ export const api = {
   dashboard: () => invoke<import('./bindings/Dashboard').Dashboard>('dashboard'),
   annualSummary: (year: number) => invoke<import('./bindings/AnnualSummary').AnnualSummary>('annual_summary', { year }),
   exportAnnual: (year: number, format: 'pdf' | 'xlsx' | 'csv') => invoke<string | null>('export_annual', { year, format }),
-  exportClusters: (format: 'csv' | 'xlsx') => invoke<string | null>('export_clusters', { format }),
+  /** The clusters `query` selects (the whole member directory without one). */
+  exportClusters: (format: 'csv' | 'xlsx', query: ClusterQuery | null = null) =>
+    invoke<string | null>('export_clusters', { format, query }),
 };

@@ -97,6 +97,22 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
     Ok(ClusterPage { total, rows })
 }
 
+/// Every row that matches `query` (its offset and limit are ignored), in the list's order: what
+/// an export of the list or the CLI prints.
+pub async fn list_all(store: &Store, query: &ClusterQuery) -> Result<Vec<ClusterRow>> {
+    let mut query = ClusterQuery { offset: 0, limit: MAX_LIMIT, ..query.clone() };
+    let mut rows = Vec::new();
+    loop {
+        let page = list(store, &query).await?;
+        let done = page.rows.is_empty();
+        rows.extend(page.rows);
+        if done || rows.len() as i64 >= page.total {
+            return Ok(rows);
+        }
+        query.offset = rows.len() as i64;
+    }
+}
+
 // The level of the cluster's best label valid today (NULL when none), split around its bound dates.
 const CURRENT_LABEL_PREFIX: &str = "(SELECT l.level FROM labels l WHERE l.cluster_id = c.id AND l.awarded_on <= ";
 const CURRENT_LABEL_MIDDLE: &str = " AND l.valid_until >= ";

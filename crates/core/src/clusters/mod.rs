@@ -10,7 +10,7 @@ mod model;
 mod write;
 
 pub use detail::get;
-pub use list::list;
+pub use list::{list, list_all};
 pub use model::*;
 pub use write::FIRST_YEAR;
 pub use write::{

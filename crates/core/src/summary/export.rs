@@ -45,20 +45,10 @@ fn zip_error(error: zip::result::ZipError) -> crate::Error {
     std::io::Error::other(format!("ZIP: {error}")).into()
 }
 
-/// The member directory: every current (not archived) cluster with the list's columns, in the
-/// list's order, read page by page through [`clusters::list`].
-pub async fn directory(store: &Store, lang: Lang) -> Result<Table> {
-    let mut query = ClusterQuery { limit: 1000, ..Default::default() };
-    let mut rows = Vec::new();
-    loop {
-        let page = clusters::list(store, &query).await?;
-        let done = page.rows.is_empty();
-        rows.extend(page.rows);
-        if done || rows.len() as i64 >= page.total {
-            break;
-        }
-        query.offset = rows.len() as i64;
-    }
+/// The member directory: the clusters `query` selects (all current ones by default) with the
+/// list's columns, in the list's order.
+pub async fn directory(store: &Store, query: &ClusterQuery, lang: Lang) -> Result<Table> {
+    let rows = clusters::list_all(store, query).await?;
     let field = |key: &str| t(lang, &format!("cluster.field.{key}"), &[]);
     let text = |s: String| Cell::Text(s);
     Ok(Table {
