@@ -2,6 +2,7 @@ use std::io::Write;
 
 use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::clusters::{self, ClusterQuery, ClusterRow, ClusterSort, LabelFilter, MembershipStatus, Sector};
+use clusterdesk_core::eligibility::EligibilityFilter;
 use clusterdesk_core::geo::Region;
 use clusterdesk_core::i18n::{Lang, format_money, t};
 use clusterdesk_core::{Result, Store};
@@ -32,6 +33,9 @@ pub struct ListArgs {
     /// Only clusters with unpaid fees of past years.
     #[arg(long)]
     unpaid: bool,
+    /// eccp_met, eccp_not_met, national_met or national_not_met (the EU platform's or the national criteria).
+    #[arg(long, value_parser = parse_code::<EligibilityFilter>(EligibilityFilter::parse))]
+    eligibility: Vec<EligibilityFilter>,
     /// The archive instead of the current records.
     #[arg(long)]
     archived: bool,
@@ -78,6 +82,7 @@ async fn list(store: &Store, lang: Lang, args: ListArgs) -> Result<()> {
         statuses: args.status,
         labels: args.label,
         unpaid_only: args.unpaid,
+        eligibility: args.eligibility,
         archived: args.archived,
         sort: args.sort,
         descending: args.desc,

@@ -775,6 +775,8 @@ struct Plan {
     label: Option<LabelLevel>,
     /// Owes (part of) a fee of a past year although active.
     owes: bool,
+    /// Its current label ends within the dashboard's 90 days.
+    expiring: bool,
 }
 
 struct Spec {
@@ -839,6 +841,12 @@ impl Demo {
                 plans[i].label = Some(level);
             }
         }
+        // Two bronze labels come up for renewal soon, so that the dashboard has something to show.
+        let bronze: Vec<usize> =
+            active.iter().copied().filter(|&i| plans[i].label == Some(LabelLevel::Bronze)).take(share(2)).collect();
+        for i in bronze {
+            plans[i].expiring = true;
+        }
         active.shuffle(&mut self.rng);
         for &i in active.iter().take(share(4)) {
             plans[i].owes = true;
@@ -899,6 +907,8 @@ impl Demo {
             city: spec.city.to_string(),
             county: spec.county.code.to_string(),
             website: format!("https://www.{}.ro", spec.domain),
+            website_english: self.website_english(plan),
+            management_fte: self.management_fte(plan),
             founded_year: Some(i64::from(founded)),
             joined_year: Some(i64::from(joined)),
             status: plan.status,
@@ -915,13 +925,15 @@ impl Demo {
             save_contact_in(tx, id, None, &contact).await?;
             summary.contacts += 1;
         }
-        let count = orgs_per_cluster.unwrap_or_else(|| self.rng.random_range(6..=25));
+        // A labelled cluster has the 15 members the EU platform's profile (and so the label) asks for.
+        let least = if plan.label.is_some() { 15 } else { 6 };
+        let count = orgs_per_cluster.unwrap_or_else(|| self.rng.random_range(least..=25));
         for organisation in self.organisations(&spec, count) {
             save_organisation_in(tx, id, None, &organisation).await?;
             summary.organisations += 1;
         }
         self.fees(tx, id, joined, left_year, plan).await?;
-        self.labels(tx, id, founded, plan.label).await?;
+        self.labels(tx, id, founded, plan.label, plan.expiring).await?;
         match plan.label {
             Some(LabelLevel::Gold) => summary.gold += 1,
             Some(LabelLevel::Silver) => summary.silver += 1,
@@ -1272,12 +1284,14 @@ impl Demo {
         id: i64,
         founded: i32,
         level: Option<LabelLevel>,
+        expiring: bool,
     ) -> Result<()> {
         let first_allowed = year_start((founded + 1).max(2013));
         let mut history: Vec<(LabelLevel, NaiveDate)> = Vec::new();
         match level {
             Some(level) => {
-                let current = self.days_ago(20, 700);
+                // Valid two years: awarded 650 to 715 days ago, it ends within the next 90 days.
+                let current = if expiring { self.days_ago(650, 715) } else { self.days_ago(20, 630) };
                 let earlier: &[LabelLevel] = match level {
                     LabelLevel::Gold => &[LabelLevel::Silver, LabelLevel::Bronze],
                     LabelLevel::Silver if self.rng.random_bool(0.6) => &[LabelLevel::Bronze],
@@ -1324,6 +1338,27 @@ impl Demo {
             add_label_in(tx, id, &input).await?;
         }
         Ok(())
+    }
+
+    /// Labelled clusters keep an English version of their site (the EU platform asks for one);
+    /// about half of the others do.
+    fn website_english(&mut self, plan: &Plan) -> bool {
+        match (plan.label, plan.status) {
+            (Some(_), _) => true,
+            (None, MembershipStatus::Active) => self.rng.random_bool(0.5),
+            (None, _) => self.rng.random_bool(0.2),
+        }
+    }
+
+    /// The cluster management's staff: one to four people in labelled clusters; in the others
+    /// anything from none recorded to two, some below the EU platform's half a post.
+    fn management_fte(&mut self, plan: &Plan) -> Option<f64> {
+        let choices: &[Option<f64>] = match (plan.label, plan.status) {
+            (Some(_), _) => &[Some(1.0), Some(1.5), Some(2.0), Some(2.5), Some(3.0), Some(4.0)],
+            (None, MembershipStatus::Active) => &[None, Some(0.25), Some(0.5), Some(1.0), Some(1.5), Some(2.0)],
+            (None, _) => &[None, Some(0.25), Some(0.5)],
+        };
+        choices.choose(&mut self.rng).copied().flatten()
     }
 
     /// A new valid CUI whose body lies in `low..high`.

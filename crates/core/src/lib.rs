@@ -10,6 +10,7 @@ pub mod clusters;
 mod code_enum;
 pub mod cui;
 pub mod demo;
+pub mod eligibility;
 pub mod error;
 pub mod files;
 pub mod geo;

@@ -35,6 +35,22 @@ pub struct AppStatus {
     pub version: String,
 }
 
+/// One stored preference, `None` when never set.
+pub(crate) async fn get(conn: &mut sqlx::SqliteConnection, key: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(&mut *conn).await?)
+}
+
+pub(crate) async fn set(conn: &mut sqlx::SqliteConnection, key: &str, value: &str) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 const STAFF_NAME: &str = "staff_name";
 
 /// Who is working, as recorded in histories: the name chosen in Settings, else the laptop's

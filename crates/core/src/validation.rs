@@ -107,6 +107,14 @@ pub fn non_negative(value: Option<i64>) -> Result<(), FieldError> {
     }
 }
 
+/// Staff in full-time equivalents: from 0 to 100 (no cluster management is larger).
+pub fn fte(value: Option<f64>) -> Result<(), FieldError> {
+    match value {
+        Some(v) if !v.is_finite() || !(0.0..=100.0).contains(&v) => Err(problem("fte_range").with("max", 100)),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,8 @@ pub async fn get(store: &Store, id: i64) -> Result<ClusterDetail> {
         city: row.try_get("city")?,
         county: row.try_get("county")?,
         website: row.try_get("website")?,
+        website_english: row.try_get("website_english")?,
+        management_fte: row.try_get("management_fte")?,
         founded_year: row.try_get("founded_year")?,
         joined_year: row.try_get("joined_year")?,
         status: row.try_get("status")?,

@@ -4,6 +4,7 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::model::*;
 use crate::Result;
+use crate::eligibility::{self, NationalThresholds};
 use crate::geo::Region;
 use crate::store::{Store, today};
 use crate::text::fold;
@@ -22,11 +23,15 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
     let today = today().format("%Y-%m-%d").to_string();
     let year = current_year();
     let mut conn = store.pool().acquire().await?;
+    let thresholds = match query.eligibility.is_empty() {
+        true => NationalThresholds::default(),
+        false => eligibility::read_thresholds(&mut conn).await?,
+    };
 
     // No join in the count and the page queries: with the region as a sub-select, SQLite answers
     // them from the clusters' indexes alone.
     let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM clusters c");
-    push_filters(&mut count, query, &today, year);
+    push_filters(&mut count, query, &today, year, &thresholds);
     let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
 
     let limit = match query.limit {
@@ -39,7 +44,7 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
     } else {
         "SELECT c.id FROM clusters c"
     });
-    push_filters(&mut page, query, &today, year);
+    push_filters(&mut page, query, &today, year, &thresholds);
     push_order(&mut page, query, &today, year);
     page.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(query.offset.max(0));
     let ids: Vec<i64> = page.build_query_scalar().fetch_all(&mut *conn).await?;
@@ -159,7 +164,13 @@ fn push_in<T: for<'e> sqlx::Encode<'e, Sqlite> + sqlx::Type<Sqlite> + 'static>(
     q.push(")");
 }
 
-fn push_filters(q: &mut QueryBuilder<Sqlite>, query: &ClusterQuery, today: &str, year: i64) {
+fn push_filters(
+    q: &mut QueryBuilder<Sqlite>,
+    query: &ClusterQuery,
+    today: &str,
+    year: i64,
+    thresholds: &NationalThresholds,
+) {
     q.push(if query.archived { " WHERE c.archived_at IS NOT NULL" } else { " WHERE c.archived_at IS NULL" });
     for word in search_words(&query.search) {
         q.push(" AND c.id IN (SELECT rowid FROM cluster_search WHERE text LIKE ")
@@ -206,6 +217,7 @@ fn push_filters(q: &mut QueryBuilder<Sqlite>, query: &ClusterQuery, today: &str,
         push_unpaid(q, year);
         q.push(" > 0");
     }
+    eligibility::push_filter(q, &query.eligibility, thresholds);
 }
 
 fn push_order(q: &mut QueryBuilder<Sqlite>, query: &ClusterQuery, today: &str, year: i64) {

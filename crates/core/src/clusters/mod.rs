@@ -10,11 +10,12 @@ mod model;
 mod write;
 
 pub use detail::get;
+pub(crate) use detail::org_counts;
 pub use list::{list, list_all};
 pub use model::*;
 pub use write::FIRST_YEAR;
 pub use write::{
-    add_label, add_payment, archive, create, delete_contact, delete_organisation, delete_payment, delete_permanently,
-    replace_caen, restore, save_contact, save_organisation, set_fee, update,
+    add_label, add_payment, archive, create, delete_contact, delete_label, delete_organisation, delete_payment,
+    delete_permanently, replace_caen, restore, save_contact, save_organisation, set_fee, update, update_label,
 };
 pub(crate) use write::{add_label_in, add_payment_in, create_in, save_contact_in, save_organisation_in, set_fee_in};

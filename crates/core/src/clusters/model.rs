@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::caen::{CaenClass, CaenRevision};
+use crate::eligibility::EligibilityFilter;
 use crate::geo::Region;
 
 use crate::code_enum::code_enum;
@@ -102,6 +103,11 @@ pub struct ClusterInput {
     /// A county code ("BV"); the region follows from it.
     pub county: String,
     pub website: String,
+    /// The website has an English version (the EU Cluster Collaboration Platform asks for one).
+    pub website_english: bool,
+    /// The cluster management's staff in full-time equivalents (1.5: one full-time, one half-time);
+    /// `None` when not recorded.
+    pub management_fte: Option<f64>,
     pub founded_year: Option<i64>,
     pub joined_year: Option<i64>,
     pub status: MembershipStatus,
@@ -123,6 +129,8 @@ pub struct ClusterQuery {
     pub labels: Vec<LabelFilter>,
     /// Only clusters that owe fees of past years.
     pub unpaid_only: bool,
+    /// Eligible or not under the EU platform's or the national criteria.
+    pub eligibility: Vec<EligibilityFilter>,
     /// The archive instead of the current records.
     pub archived: bool,
     pub sort: ClusterSort,

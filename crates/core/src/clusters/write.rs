@@ -26,9 +26,9 @@ pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterI
     let input = clean(tx, input, None).await?;
     let now = now_stamp();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO clusters (name, legal_name, cui, reg_number, address, city, county, website, founded_year, \
-         joined_year, status, status_since, notes, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO clusters (name, legal_name, cui, reg_number, address, city, county, website, website_english, \
+         management_fte, founded_year, joined_year, status, status_since, notes, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&input.name)
     .bind(&input.legal_name)
@@ -38,6 +38,8 @@ pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterI
     .bind(&input.city)
     .bind(&input.county)
     .bind(&input.website)
+    .bind(input.website_english)
+    .bind(input.management_fte)
     .bind(input.founded_year)
     .bind(input.joined_year)
     .bind(input.status.code())
@@ -65,7 +67,7 @@ pub async fn update(store: &Store, id: i64, input: &ClusterInput) -> Result<()> 
     let input = clean(&mut tx, input, Some(id)).await?;
     sqlx::query(
         "UPDATE clusters SET name = ?, legal_name = ?, cui = ?, reg_number = ?, address = ?, city = ?, county = ?, \
-         website = ?, founded_year = ?, joined_year = ?, status = ?, status_since = ?, notes = ?, updated_at = ? WHERE id = ?",
+         website = ?, website_english = ?, management_fte = ?, founded_year = ?, joined_year = ?, status = ?, status_since = ?, notes = ?, updated_at = ? WHERE id = ?",
     )
     .bind(&input.name)
     .bind(&input.legal_name)
@@ -75,6 +77,8 @@ pub async fn update(store: &Store, id: i64, input: &ClusterInput) -> Result<()> 
     .bind(&input.city)
     .bind(&input.county)
     .bind(&input.website)
+    .bind(input.website_english)
+    .bind(input.management_fte)
     .bind(input.founded_year)
     .bind(input.joined_year)
     .bind(input.status.code())
@@ -440,6 +444,58 @@ pub async fn add_label(store: &Store, cluster_id: i64, input: &LabelInput) -> Re
 }
 
 pub(crate) async fn add_label_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i64, input: &LabelInput) -> Result<i64> {
+    let label = clean_label(input)?;
+    exists(tx, cluster_id).await?;
+    let id = sqlx::query_scalar(
+        "INSERT INTO labels (cluster_id, level, awarded_on, valid_until, certificate_ref) VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(cluster_id)
+    .bind(label.level.code())
+    .bind(&label.awarded_on)
+    .bind(&label.valid_until)
+    .bind(&label.certificate_ref)
+    .fetch_one(&mut **tx)
+    .await?;
+    touch(tx, cluster_id).await?;
+    Ok(id)
+}
+
+/// Corrects a label of the register (level, dates, certificate); an empty `valid_until` means
+/// two years from the award, as when it was added.
+pub async fn update_label(store: &Store, id: i64, input: &LabelInput) -> Result<()> {
+    let label = clean_label(input)?;
+    let mut tx = store.write().await?;
+    let cluster_id: Option<i64> = sqlx::query_scalar(
+        "UPDATE labels SET level = ?, awarded_on = ?, valid_until = ?, certificate_ref = ? WHERE id = ? RETURNING cluster_id",
+    )
+    .bind(label.level.code())
+    .bind(&label.awarded_on)
+    .bind(&label.valid_until)
+    .bind(&label.certificate_ref)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let cluster_id = cluster_id.ok_or(Error::NotFound { entity: "label", id })?;
+    touch(&mut tx, cluster_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes a label entered by mistake. An expired label stays in the register: it is history.
+pub async fn delete_label(store: &Store, id: i64) -> Result<()> {
+    delete_child(store, "labels", "label", id).await
+}
+
+struct CleanLabel {
+    level: LabelLevel,
+    awarded_on: String,
+    valid_until: String,
+    certificate_ref: String,
+}
+
+/// Checks a label: a level, an award date, and an end of validity (two years after the award when
+/// empty) that is not before the award.
+fn clean_label(input: &LabelInput) -> Result<CleanLabel> {
     let mut problems = Problems::default();
     if input.level.is_none() {
         problems.add(FieldError::new("level", "required"));
@@ -451,11 +507,13 @@ pub(crate) async fn add_label_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i
         (Err(_), None) => Ok(None),
     };
     if let (Ok(a), Ok(Some(v))) = (&awarded, &valid_until)
-        && v < a
+        && v <= a
     {
-        problems.add(FieldError::new("valid_until", "date_before").with("other", a.format("%Y-%m-%d")));
+        problems.add(FieldError::new("valid_until", "date_not_after").with("other", a.format("%Y-%m-%d")));
     }
     problems.check("awarded_on", awarded.map(|_| ()));
+    let certificate_ref = tidy(&input.certificate_ref);
+    problems.check("certificate_ref", check::max_len(&certificate_ref, 100));
     let valid_until = match valid_until {
         Ok(v) => v,
         Err(e) => {
@@ -467,19 +525,12 @@ pub(crate) async fn add_label_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i
     let (Some(level), Some(valid_until)) = (input.level, valid_until) else {
         return Err(Error::invalid("valid_until", "date_format"));
     };
-    exists(tx, cluster_id).await?;
-    let id = sqlx::query_scalar(
-        "INSERT INTO labels (cluster_id, level, awarded_on, valid_until, certificate_ref) VALUES (?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(cluster_id)
-    .bind(level.code())
-    .bind(input.awarded_on.trim())
-    .bind(valid_until.format("%Y-%m-%d").to_string())
-    .bind(tidy(&input.certificate_ref))
-    .fetch_one(&mut **tx)
-    .await?;
-    touch(tx, cluster_id).await?;
-    Ok(id)
+    Ok(CleanLabel {
+        level,
+        awarded_on: input.awarded_on.trim().to_string(),
+        valid_until: valid_until.format("%Y-%m-%d").to_string(),
+        certificate_ref,
+    })
 }
 
 /// Checks and normalises the cluster form; every problem is reported at once.
@@ -504,6 +555,11 @@ async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>)
     }
     let website = check::normalize_url(&input.website);
     problems.check("website", check::url(&website));
+    if input.website_english && website.is_empty() {
+        problems.add(FieldError::new("website_english", "website_english_needs_website"));
+    }
+    let management_fte = input.management_fte.map(|v| (v * 100.0).round() / 100.0);
+    problems.check("management_fte", check::fte(management_fte));
     let this_year = current_year();
     problems.check("founded_year", check::year(input.founded_year, FIRST_YEAR, this_year));
     problems.check("joined_year", check::year(input.joined_year, 2011, this_year));
@@ -540,6 +596,8 @@ async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>)
         city: tidy(&comma_below(&input.city)),
         county,
         website,
+        website_english: input.website_english,
+        management_fte,
         founded_year: input.founded_year,
         joined_year: input.joined_year,
         status: input.status,

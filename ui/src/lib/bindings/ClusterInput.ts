@@ -14,4 +14,13 @@ cui: string, reg_number: string, address: string, city: string,
 /**
  * A county code ("BV"); the region follows from it.
  */
-county: string, website: string, founded_year: number | null, joined_year: number | null, status: MembershipStatus, status_since: string | null, sectors: Array<Sector>, caen: Array<CaenCode>, notes: string, };
+county: string, website: string, 
+/**
+ * The website has an English version (the EU Cluster Collaboration Platform asks for one).
+ */
+website_english: boolean, 
+/**
+ * The cluster management's staff in full-time equivalents (1.5: one full-time, one half-time);
+ * `None` when not recorded.
+ */
+management_fte: number | null, founded_year: number | null, joined_year: number | null, status: MembershipStatus, status_since: string | null, sectors: Array<Sector>, caen: Array<CaenCode>, notes: string, };
