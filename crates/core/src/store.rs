@@ -46,6 +46,7 @@ impl Store {
         let store = Store { pool, path: path.to_path_buf() };
         store.backup_before_pending_migrations().await?;
         MIGRATOR.run(&store.pool).await?;
+        crate::assessments::framework::ensure_default(&store).await?;
         Ok(store)
     }
 
