@@ -5,6 +5,7 @@
 //! exactly what the app uses.
 
 pub mod assessments;
+pub mod audits;
 pub mod backup;
 pub mod caen;
 pub mod clusters;
