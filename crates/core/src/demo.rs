@@ -74,6 +74,7 @@ pub async fn generate(store: &Store, options: &DemoOptions) -> Result<DemoSummar
         demo.cluster(&mut tx, index, plan, options.orgs_per_cluster, &mut summary).await?;
     }
     crate::trainings::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
+    crate::assessments::demo::generate_in(&mut tx, options.seed, demo.today).await?;
     crate::audits::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     tx.commit().await?;
     Ok(summary)

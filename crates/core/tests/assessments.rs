@@ -219,3 +219,48 @@ async fn silver_follows_a_first_benchmarking_18_to_24_months_earlier() {
     assert_eq!(comparison.history.iter().map(|h| h.year).collect::<Vec<_>>(), [2023, 2025]);
     assert_eq!(comparison.national.unwrap().clusters, 1);
 }
+
+#[tokio::test]
+async fn every_label_of_the_demo_rests_on_a_final_assessment_that_supports_it() {
+    let (_dir, store) = store().await;
+    clusterdesk_core::demo::generate(&store, &Default::default()).await.unwrap();
+    let today = clusterdesk_core::store::today().format("%Y-%m-%d").to_string();
+    let labels: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT cluster_id, level, awarded_on FROM labels WHERE valid_until >= ? ORDER BY cluster_id")
+            .bind(&today)
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+    let mut counts = std::collections::BTreeMap::new();
+    for (_, level, _) in &labels {
+        *counts.entry(level.clone()).or_insert(0) += 1;
+    }
+    assert_eq!(counts.get("gold"), Some(&1));
+    assert_eq!(counts.get("silver"), Some(&3));
+    assert_eq!(counts.get("bronze"), Some(&25));
+    let finals = assessments::list(&store, &AssessmentQuery { status: Some(AssessmentStatus::Final), ..Default::default() })
+        .await
+        .unwrap();
+    for (cluster_id, level, awarded_on) in &labels {
+        let level = LabelLevel::parse(level).unwrap();
+        let support = finals.iter().find(|a| {
+            a.cluster_id == *cluster_id && a.level == Some(level) && a.assessed_on.as_str() <= awarded_on.as_str()
+        });
+        assert!(support.is_some(), "cluster {cluster_id}: no final assessment supports its {level:?} label of {awarded_on}");
+        let detail = assessments::get(&store, support.unwrap().id).await.unwrap();
+        match level {
+            LabelLevel::Gold => assert!(detail.result.quality_share >= 80.0),
+            LabelLevel::Silver => assert!(detail.result.silver.passed && detail.result.quality_share < 80.0),
+            LabelLevel::Bronze => assert!(detail.result.overall >= 35.0 && !detail.result.silver.passed),
+        }
+    }
+    // Some clusters have several years to compare, and drafts are in progress.
+    let several = finals.iter().filter(|a| finals.iter().filter(|b| b.cluster_id == a.cluster_id).count() >= 3).count();
+    assert!(several >= 3, "{several}");
+    let drafts = assessments::list(&store, &AssessmentQuery { status: Some(AssessmentStatus::Draft), ..Default::default() })
+        .await
+        .unwrap();
+    assert!(!drafts.is_empty());
+    let comparison = assessments::compare(&store, finals[0].cluster_id).await.unwrap();
+    assert!(comparison.national.unwrap().clusters >= 29);
+}

@@ -7,14 +7,11 @@
 //! final assessment never changes — its scores are stored when it is finalised and read back as
 //! they were, whatever happens to the framework later.
 
-
+pub mod demo;
 pub mod framework;
 mod model;
 mod read;
-
 pub mod scoring;
-
-
 mod write;
 
 pub use model::*;
