@@ -101,3 +101,13 @@ pub async fn delete_payment(state: State<'_, AppState>, id: i64) -> CmdResult<()
 pub async fn add_label(state: State<'_, AppState>, cluster_id: i64, input: LabelInput) -> CmdResult<i64> {
     user(clusters::add_label(&state.store().await?, cluster_id, &input).await)
 }
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_label(state: State<'_, AppState>, id: i64, input: LabelInput) -> CmdResult<()> {
+    user(clusters::update_label(&state.store().await?, id, &input).await)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_label(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    user(clusters::delete_label(&state.store().await?, id).await)
+}

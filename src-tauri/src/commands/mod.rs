@@ -1,8 +1,10 @@
 //! One module per domain; each command is a few lines that call the core.
 
 pub mod app;
+pub mod audits;
 pub mod backup;
 pub mod clusters;
+pub mod eligibility;
 pub mod reference;
 pub mod summary;
 pub mod trainings;

@@ -109,4 +109,20 @@ export const api = {
   /** The clusters `query` selects (the whole member directory without one). */
   exportClusters: (format: 'csv' | 'xlsx', query: ClusterQuery | null = null) =>
     invoke<string | null>('export_clusters', { format, query }),
+  // Eligibility, SME audits and the label register (src-tauri/src/commands/eligibility.rs,
+  // audits.rs, and the label commands in clusters.rs).
+  clusterEligibility: (cluster_id: number) =>
+    invoke<import('./bindings/Eligibility').Eligibility>('cluster_eligibility', { cluster_id }),
+  eligibilityThresholds: () => invoke<import('./bindings/NationalThresholds').NationalThresholds>('eligibility_thresholds'),
+  setEligibilityThresholds: (thresholds: import('./bindings/NationalThresholds').NationalThresholds) =>
+    invoke<void>('set_eligibility_thresholds', { thresholds }),
+  clusterAudits: (cluster_id: number) =>
+    invoke<import('./bindings/ClusterAudits').ClusterAudits>('cluster_audits', { cluster_id }),
+  saveAudit: (cluster_id: number, id: number | null, input: import('./bindings/AuditInput').AuditInput) =>
+    invoke<number>('save_audit', { cluster_id, id, input }),
+  deleteAudit: (id: number) => invoke<void>('delete_audit', { id }),
+  setActionStatus: (id: number, status: import('./bindings/ActionStatus').ActionStatus) =>
+    invoke<void>('set_action_status', { id, status }),
+  updateLabel: (id: number, input: LabelInput) => invoke<void>('update_label', { id, input }),
+  deleteLabel: (id: number) => invoke<void>('delete_label', { id }),
 };

@@ -2,6 +2,7 @@
 // cluster's record and coming back shows the list exactly as it was.
 import type { ClusterQuery } from './bindings/ClusterQuery';
 import type { ClusterSort } from './bindings/ClusterSort';
+import type { EligibilityFilter } from './bindings/EligibilityFilter';
 import type { LabelFilter } from './bindings/LabelFilter';
 import type { MembershipStatus } from './bindings/MembershipStatus';
 import type { Region } from './bindings/Region';
@@ -16,6 +17,7 @@ export interface ListState {
   counties: string[];
   statuses: MembershipStatus[];
   labels: LabelFilter[];
+  eligibility: EligibilityFilter[];
   unpaid_only: boolean;
   archived: boolean;
   sort: ClusterSort;
@@ -31,6 +33,7 @@ function initial(): ListState {
     counties: [],
     statuses: [],
     labels: [],
+    eligibility: [],
     unpaid_only: false,
     archived: false,
     sort: 'name',
@@ -55,6 +58,7 @@ export function hasFilters(s: ListState = listState): boolean {
     s.counties.length > 0 ||
     s.statuses.length > 0 ||
     s.labels.length > 0 ||
+    s.eligibility.length > 0 ||
     s.unpaid_only
   );
 }
@@ -67,6 +71,7 @@ export function clearFilters(): void {
     counties: [],
     statuses: [],
     labels: [],
+    eligibility: [],
     unpaid_only: false,
     offset: 0,
   });
@@ -92,6 +97,7 @@ export function toQuery(s: ListState = listState): ClusterQuery {
     counties: [...s.counties],
     statuses: [...s.statuses],
     labels: [...s.labels],
+    eligibility: [...s.eligibility],
     unpaid_only: s.unpaid_only,
     archived: s.archived,
     sort: s.sort,

@@ -35,6 +35,8 @@ export function clusterDetail(overrides: Partial<ClusterDetail> = {}): ClusterDe
       city: 'Brașov',
       county: 'BV',
       website: 'https://www.textil-brasov.ro',
+      website_english: true,
+      management_fte: 1.5,
       founded_year: 2012,
       joined_year: 2014,
       status: 'active',
