@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::reports::{tables, training_docs};
-use clusterdesk_core::{Error, Result, Store, files, trainings};
+use clusterdesk_core::{Error, Result, Store, assessments, files, store, trainings};
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
@@ -18,6 +18,17 @@ pub enum ReportCommand {
     Certificates {
         #[arg(long)]
         session: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The assessment report of a cluster for a reference year (its final revision, else the
+    /// draft), as PDF in the language of --lang.
+    Assessment {
+        /// The cluster's number, or its name (a unique part of it is enough).
+        #[arg(long)]
+        cluster: String,
+        #[arg(long)]
+        year: i64,
         #[arg(long)]
         out: PathBuf,
     },
@@ -50,6 +61,11 @@ pub async fn run(store: &Store, lang: Lang, command: ReportCommand) -> Result<()
                 return Err(Error::refused("error.no_certificates"));
             }
             (training_docs::certificates_pdf(&certificates)?, out)
+        }
+        ReportCommand::Assessment { cluster, year, out } => {
+            let cluster = assessments::report::resolve_cluster(store, &cluster).await?;
+            let data = assessments::report::report_for(store, cluster, year, lang, store::today()).await?;
+            (assessments::report::pdf(&data)?, out)
         }
         ReportCommand::Participants { session, format, out } => {
             let table = trainings::participants_table(store, session, lang).await?;

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod framework;
 mod model;
 mod read;
+pub mod report;
 pub mod scoring;
 mod write;
 
