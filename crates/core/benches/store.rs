@@ -10,6 +10,7 @@ use common::measure;
 
 use clusterdesk_core::Store;
 use clusterdesk_core::clusters::{self, ClusterQuery, LabelFilter, MembershipStatus, Sector};
+use clusterdesk_core::eligibility::EligibilityFilter;
 use clusterdesk_core::demo::{self, DemoOptions};
 use clusterdesk_core::geo::Region;
 
@@ -62,6 +63,8 @@ async fn run() {
     let search = ClusterQuery { search: "brasov".into(), ..Default::default() };
     let search_diacritics = ClusterQuery { search: "Timișoara".into(), ..Default::default() };
     let by_members = ClusterQuery { sort: clusters::ClusterSort::Members, descending: true, ..Default::default() };
+    let eligible = ClusterQuery { eligibility: vec![EligibilityFilter::EccpMet], ..Default::default() };
+    let not_recognised = ClusterQuery { eligibility: vec![EligibilityFilter::NationalNotMet], ..Default::default() };
 
     for (name, query) in [
         ("cluster list, first page", &first_page),
@@ -69,6 +72,8 @@ async fn run() {
         ("search \"brasov\" (no diacritics)", &search),
         ("search \"Timișoara\" (with diacritics)", &search_diacritics),
         ("list sorted by member count", &by_members),
+        ("eligible under the EU platform's profile", &eligible),
+        ("not meeting the national criteria", &not_recognised),
     ] {
         let total = clusters::list(&store, query).await.expect("list").total;
         let label = format!("{name} [{total} matches]");
