@@ -11,7 +11,8 @@ pub fn pdf_section(doc: &mut Document, eligibility: &Eligibility, y: f32) -> f32
     let lang = doc.lang();
     let x = doc.margins().left;
     let width = doc.content_width();
-    let heading = TextStyle::new(13.0).bold().colour(Colour::DEEP_BLUE);
+    // The look of a report's section titles: deep blue, a short gold rule under it.
+    let heading = TextStyle::new(15.0).bold().colour(Colour::DEEP_BLUE);
     let mut y = y;
     if y + 40.0 > doc.content_bottom() {
         doc.add_page(doc.page_size());
@@ -19,7 +20,8 @@ pub fn pdf_section(doc: &mut Document, eligibility: &Eligibility, y: f32) -> f32
     }
     y += heading.line_mm();
     doc.text(x, y, &t(lang, "eligibility.title", &[]), &heading);
-    y += 4.0;
+    doc.hline(x, x + 24.0, y + 2.5, Colour::GOLD, 1.6);
+    y += 5.0;
     for scheme in [&eligibility.eccp, &eligibility.national] {
         y = scheme_table(doc, scheme, x, width, y + 3.0);
     }
@@ -39,10 +41,10 @@ fn scheme_table(doc: &mut Document, scheme: &SchemeCheck, x: f32, width: f32, y:
     doc.text(x, y, &line, &title.colour(if scheme.met { Colour::TEXT } else { Colour::hex(0xa4262c) }));
     y += 2.0;
     let columns = vec![
-        TableColumn::new(t(lang, "eligibility.col.criterion", &[]), width * 0.36),
-        TableColumn::new(t(lang, "eligibility.col.status", &[]), width * 0.14),
-        TableColumn::new(t(lang, "eligibility.col.value", &[]), width * 0.16).align(Align::Right),
-        TableColumn::new(t(lang, "eligibility.col.missing", &[]), width * 0.34),
+        TableColumn::new(t(lang, "eligibility.col.criterion", &[]), width * 0.40),
+        TableColumn::new(t(lang, "eligibility.col.status", &[]), width * 0.13),
+        TableColumn::new(t(lang, "eligibility.col.value", &[]), width * 0.14).align(Align::Right),
+        TableColumn::new(t(lang, "eligibility.col.missing", &[]), width * 0.33),
     ];
     let layout = TableLayout::new(x, columns);
     let rows: Vec<Vec<String>> = scheme
