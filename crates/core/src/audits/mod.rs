@@ -13,6 +13,7 @@ mod write;
 
 pub use model::*;
 pub use read::cluster_audits;
+pub(crate) use read::held_between;
 pub use write::{delete_audit, save_audit, set_action_status};
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use sqlx::Row;
+use sqlx::{Row, SqliteConnection};
 
 use super::model::*;
 use crate::store::{Store, today};
@@ -89,4 +89,14 @@ pub async fn cluster_audits(store: &Store, cluster_id: i64) -> Result<ClusterAud
         due(a).cmp(&due(b)).then_with(|| a.organisation.cmp(&b.organisation)).then(a.action.id.cmp(&b.action.id))
     });
     Ok(ClusterAudits { audits, open_actions })
+}
+
+/// How many audits and business reviews were held from `from` to `to` (ISO dates, both included):
+/// the annual summary's count.
+pub(crate) async fn held_between(conn: &mut SqliteConnection, from: &str, to: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM sme_audits WHERE audited_on BETWEEN ? AND ?")
+        .bind(from)
+        .bind(to)
+        .fetch_one(&mut *conn)
+        .await?)
 }

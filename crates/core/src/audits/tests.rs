@@ -196,4 +196,15 @@ async fn the_demo_has_audits_with_open_actions() {
         open += cluster_audits(&store, cluster).await.unwrap().open_actions.len();
     }
     assert!(open >= 3, "{open} open actions");
+
+    // The annual summary counts the audits held in the year, up to today.
+    let year = chrono::Datelike::year(&today());
+    let held: i64 = sqlx::query_scalar("SELECT count(*) FROM sme_audits WHERE audited_on BETWEEN ? AND ?")
+        .bind(format!("{year}-01-01"))
+        .bind(ymd(today()))
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    let summary = crate::summary::annual(&store, i64::from(year)).await.unwrap();
+    assert_eq!(summary.assessments.audits, held);
 }

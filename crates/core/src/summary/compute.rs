@@ -46,6 +46,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
     let members = register.members_on(as_of);
     let organisations = organisations(&mut conn, &members).await?;
     let trainings = trainings_held(&mut conn, first, last).await?;
+    let audits = crate::audits::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
     conn.commit().await?;
 
     let best = best_labels_on(&labels, &members, as_of);
@@ -91,7 +92,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
             available: false,
             note_key: Some("summary.assessments.not_available".into()),
             assessments: 0,
-            audits: 0,
+            audits,
             moved_up: 0,
         },
         trainings,
