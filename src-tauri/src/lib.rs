@@ -77,6 +77,19 @@ pub fn run() {
             commands::trainings::export_attendance_sheets,
             commands::trainings::export_certificates,
             commands::trainings::export_participants,
+            commands::assessments::list_assessments,
+            commands::assessments::get_assessment,
+            commands::assessments::create_assessment,
+            commands::assessments::update_assessment,
+            commands::assessments::save_assessment_values,
+            commands::assessments::finalise_assessment,
+            commands::assessments::revise_assessment,
+            commands::assessments::delete_assessment,
+            commands::assessments::compare_assessments,
+            commands::assessments::assessment_framework,
+            commands::assessments::framework_versions,
+            commands::assessments::edit_framework_indicator,
+            commands::assessments::export_assessment_pdf,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

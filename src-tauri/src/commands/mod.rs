@@ -1,6 +1,7 @@
 //! One module per domain; each command is a few lines that call the core.
 
 pub mod app;
+pub mod assessments;
 pub mod audits;
 pub mod backup;
 pub mod clusters;

@@ -126,3 +126,26 @@ export const api = {
   updateLabel: (id: number, input: LabelInput) => invoke<void>('update_label', { id, input }),
   deleteLabel: (id: number) => invoke<void>('delete_label', { id }),
 };
+
+// ---- Assessments (src-tauri/src/commands/assessments.rs) --------------------------------------
+// Scores are computed by Rust; a final assessment is read-only and corrected by a new revision.
+// exportAssessmentPdf resolves to the path written, or null when the user closed the save dialog.
+export const assessmentsApi = {
+  list: (query: import('./bindings/AssessmentQuery').AssessmentQuery | null = null) =>
+    invoke<import('./bindings/AssessmentRow').AssessmentRow[]>('list_assessments', { query }),
+  get: (id: number) => invoke<import('./bindings/AssessmentDetail').AssessmentDetail>('get_assessment', { id }),
+  create: (input: import('./bindings/AssessmentInput').AssessmentInput) => invoke<number>('create_assessment', { input }),
+  update: (id: number, input: import('./bindings/AssessmentInput').AssessmentInput) =>
+    invoke<void>('update_assessment', { id, input }),
+  saveValues: (id: number, values: import('./bindings/IndicatorValue').IndicatorValue[]) =>
+    invoke<import('./bindings/AssessmentResult').AssessmentResult>('save_assessment_values', { id, values }),
+  finalise: (id: number) => invoke<import('./bindings/AssessmentResult').AssessmentResult>('finalise_assessment', { id }),
+  revise: (id: number, reason: string) => invoke<number>('revise_assessment', { id, reason }),
+  deleteDraft: (id: number) => invoke<void>('delete_assessment', { id }),
+  compare: (cluster_id: number) => invoke<import('./bindings/Comparison').Comparison>('compare_assessments', { cluster_id }),
+  framework: () => invoke<import('./bindings/Framework').Framework>('assessment_framework'),
+  frameworkVersions: () => invoke<import('./bindings/FrameworkVersion').FrameworkVersion[]>('framework_versions'),
+  editIndicator: (edit: import('./bindings/IndicatorEdit').IndicatorEdit) =>
+    invoke<import('./bindings/Framework').Framework>('edit_framework_indicator', { edit }),
+  exportPdf: (id: number) => invoke<string | null>('export_assessment_pdf', { id }),
+};
