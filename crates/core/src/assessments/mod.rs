@@ -16,5 +16,5 @@ pub mod scoring;
 mod write;
 
 pub use model::*;
-pub use read::{compare, find, get, list, median};
+pub use read::{compare, find, get, held_between, list, median};
 pub use write::{create, delete_draft, finalise, revise, save_values, update};

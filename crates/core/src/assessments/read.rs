@@ -270,6 +270,32 @@ pub async fn compare(store: &Store, cluster_id: i64) -> Result<Comparison> {
     Ok(Comparison { cluster_id, cluster, areas, history, national })
 }
 
+/// For the annual summary: the assessments made from `first` to `last` (ISO dates) that are final
+/// (each counted once, whatever its revisions), and how many of them recommend a higher level than
+/// the cluster's previous final assessment.
+pub async fn held_between(conn: &mut SqliteConnection, first: &str, last: &str) -> Result<(i64, i64)> {
+    let rows = sqlx::query(
+        "SELECT a.cluster_id, a.assessed_on, a.level,
+                (SELECT p.level FROM assessments p WHERE p.cluster_id = a.cluster_id AND p.status = 'final'
+                 AND p.assessed_on < a.assessed_on ORDER BY p.assessed_on DESC LIMIT 1) AS previous_level
+         FROM assessments a WHERE a.status = 'final' AND a.assessed_on BETWEEN ? AND ?",
+    )
+    .bind(first)
+    .bind(last)
+    .fetch_all(&mut *conn)
+    .await?;
+    let rank = |level: Option<LabelLevel>| level.map(|l| LabelLevel::ALL.iter().position(|x| *x == l).unwrap_or(0) as i64 + 1);
+    let mut moved_up = 0;
+    for r in &rows {
+        let now = rank(r.try_get::<Option<LabelLevel>, _>("level")?);
+        let before = rank(r.try_get::<Option<LabelLevel>, _>("previous_level")?);
+        if before.is_some() && now > before {
+            moved_up += 1;
+        }
+    }
+    Ok((rows.len() as i64, moved_up))
+}
+
 #[cfg(test)]
 mod tests {
     use super::median;

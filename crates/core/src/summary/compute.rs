@@ -47,6 +47,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
     let organisations = organisations(&mut conn, &members).await?;
     let trainings = trainings_held(&mut conn, first, last).await?;
     let audits = crate::audits::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
+    let (assessments, moved_up) = crate::assessments::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
     conn.commit().await?;
 
     let best = best_labels_on(&labels, &members, as_of);
@@ -88,13 +89,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
             expired_total: by_level.iter().map(|l| l.expired).sum(),
             by_level,
         },
-        assessments: AssessmentsPart {
-            available: false,
-            note_key: Some("summary.assessments.not_available".into()),
-            assessments: 0,
-            audits,
-            moved_up: 0,
-        },
+        assessments: AssessmentsPart { available: true, note_key: None, assessments, audits, moved_up },
         trainings,
         fees: fee_part(&fees),
     })

@@ -127,8 +127,9 @@ pub struct LabelLevelFigures {
     pub expired: i64,
 }
 
-/// Assessments and audits: the register does not exist yet, so the part says so (`note_key`)
-/// and carries zeros rather than invented figures.
+/// Assessments and audits of the year: the final assessments made in it (a corrected one counted
+/// once), those recommending a higher level than the cluster's previous final assessment, and the
+/// audits held. `available` and `note_key` let a part say why it cannot be counted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct AssessmentsPart {
