@@ -68,6 +68,11 @@ pub fn run() {
             commands::trainings::export_attendance_sheets,
             commands::trainings::export_certificates,
             commands::trainings::export_participants,
+            commands::audit::staff_profiles,
+            commands::audit::choose_staff,
+            commands::audit::forget_staff,
+            commands::audit::audit_entries,
+            commands::audit::audit_history,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -1,6 +1,7 @@
 //! One module per domain; each command is a few lines that call the core.
 
 pub mod app;
+pub mod audit;
 pub mod backup;
 pub mod clusters;
 pub mod reference;

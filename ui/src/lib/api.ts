@@ -32,7 +32,8 @@ import type { TrainingRecord } from './bindings/TrainingRecord';
 
 export const api = {
   appStatus: () => invoke<AppStatus>('app_status'),
-  setupDatabase: (demo: boolean, language: Lang) => invoke<void>('setup_database', { demo, language }),
+  setupDatabase: (demo: boolean, language: Lang, staff_name: string) =>
+    invoke<void>('setup_database', { demo, language, staff_name }),
   setLanguage: (language: Lang) => invoke<void>('set_language', { language }),
 
   referenceData: () => invoke<ReferenceData>('reference_data'),
@@ -109,4 +110,14 @@ export const api = {
   /** The clusters `query` selects (the whole member directory without one). */
   exportClusters: (format: 'csv' | 'xlsx', query: ClusterQuery | null = null) =>
     invoke<string | null>('export_clusters', { format, query }),
+
+  // Audit log and staff profiles (src-tauri/src/commands/audit.rs). The profile chosen here is the
+  // name Rust records every later change under.
+  staffProfiles: () => invoke<import('./bindings/StaffProfiles').StaffProfiles>('staff_profiles'),
+  chooseStaff: (name: string) => invoke<import('./bindings/StaffProfiles').StaffProfiles>('choose_staff', { name }),
+  forgetStaff: (name: string) => invoke<import('./bindings/StaffProfiles').StaffProfiles>('forget_staff', { name }),
+  auditEntries: (query: import('./bindings/AuditQuery').AuditQuery) =>
+    invoke<import('./bindings/AuditPage').AuditPage>('audit_entries', { query }),
+  auditHistory: (entity: string, id: number) =>
+    invoke<import('./bindings/AuditEntry').AuditEntry[]>('audit_history', { entity, id }),
 };

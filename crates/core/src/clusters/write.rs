@@ -87,8 +87,22 @@ pub async fn update(store: &Store, id: i64, input: &ClusterInput) -> Result<()> 
     if previous_status != input.status.code() || previous_since != input.status_since {
         record_status(&mut tx, id, &input).await?;
     }
-    sqlx::query("DELETE FROM cluster_sectors WHERE cluster_id = ?").bind(id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM cluster_caen WHERE cluster_id = ?").bind(id).execute(&mut *tx).await?;
+    // Only the codes that went, and (in write_codes) those that came: an unchanged list leaves no
+    // trace in the audit log.
+    let sectors: Vec<&str> = input.sectors.iter().map(|s| s.code()).collect();
+    sqlx::query("DELETE FROM cluster_sectors WHERE cluster_id = ? AND sector NOT IN (SELECT value FROM json_each(?))")
+        .bind(id)
+        .bind(serde_json::to_string(&sectors).unwrap_or_default())
+        .execute(&mut *tx)
+        .await?;
+    let caen: Vec<String> = input.caen.iter().map(|c| format!("{}:{}", c.revision.number(), c.code)).collect();
+    sqlx::query(
+        "DELETE FROM cluster_caen WHERE cluster_id = ? AND (revision || ':' || code) NOT IN (SELECT value FROM json_each(?))",
+    )
+    .bind(id)
+    .bind(serde_json::to_string(&caen).unwrap_or_default())
+    .execute(&mut *tx)
+    .await?;
     write_codes(&mut tx, id, &input).await?;
     refresh_search(&mut tx, id).await?;
     tx.commit().await?;
@@ -610,14 +624,14 @@ async fn record_status(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &Cluste
 
 async fn write_codes(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterInput) -> Result<()> {
     for sector in &input.sectors {
-        sqlx::query("INSERT INTO cluster_sectors (cluster_id, sector) VALUES (?, ?)")
+        sqlx::query("INSERT OR IGNORE INTO cluster_sectors (cluster_id, sector) VALUES (?, ?)")
             .bind(id)
             .bind(sector.code())
             .execute(&mut **tx)
             .await?;
     }
     for code in &input.caen {
-        sqlx::query("INSERT INTO cluster_caen (cluster_id, revision, code) VALUES (?, ?, ?)")
+        sqlx::query("INSERT OR IGNORE INTO cluster_caen (cluster_id, revision, code) VALUES (?, ?, ?)")
             .bind(id)
             .bind(code.revision.number())
             .bind(&code.code)
