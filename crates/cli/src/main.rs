@@ -5,6 +5,7 @@ mod annual;
 mod backup;
 mod clusters;
 mod export;
+mod import;
 mod output;
 mod report;
 mod trainings;
@@ -67,6 +68,12 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Replaces the database by a backup FILE, once checked; the current data is kept as a copy.
     Restore { file: PathBuf },
+    /// Imports from CSV or XLSX: prints the preview (rows to create, update or refuse, with the
+    /// reasons), then writes everything in one transaction, or nothing.
+    Import {
+        #[command(subcommand)]
+        command: import::ImportCommand,
+    },
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
@@ -108,6 +115,7 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         Command::Trainings { command } => trainings::run(&store, lang, command).await?,
         Command::Report { command } => annual::run(&store, lang, command).await?,
         Command::Export { command } => export::run(&store, lang, command).await?,
+        Command::Import { command } => import::run(&store, lang, command).await?,
         Command::Backup(args) => return backup::run(store, lang, args).await,
         Command::Restore { file } => return backup::restore(store, lang, &file).await,
     }

@@ -15,6 +15,8 @@ pub mod error;
 pub mod files;
 pub mod geo;
 pub mod i18n;
+pub mod import;
+pub mod personal_data;
 pub mod reference;
 pub mod registrations;
 pub mod reports;
