@@ -4,6 +4,7 @@ pub mod app;
 pub mod audit;
 pub mod backup;
 pub mod clusters;
+pub mod import;
 pub mod reference;
 pub mod summary;
 pub mod trainings;

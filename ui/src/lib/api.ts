@@ -120,4 +120,14 @@ export const api = {
     invoke<import('./bindings/AuditPage').AuditPage>('audit_entries', { query }),
   auditHistory: (entity: string, id: number) =>
     invoke<import('./bindings/AuditEntry').AuditEntry[]>('audit_history', { entity, id }),
+
+  // Import (src-tauri/src/commands/import.rs): Rust opens the file in the native dialog and keeps
+  // it; the window previews and imports it by options only. importChooseFile resolves to null
+  // when the dialog is cancelled.
+  importChooseFile: (options: import('./bindings/ImportOptions').ImportOptions) =>
+    invoke<import('./bindings/ImportReport').ImportReport | null>('import_choose_file', { options }),
+  importPreview: (options: import('./bindings/ImportOptions').ImportOptions) =>
+    invoke<import('./bindings/ImportReport').ImportReport>('import_preview', { options }),
+  importRun: (options: import('./bindings/ImportOptions').ImportOptions) =>
+    invoke<import('./bindings/ImportReport').ImportReport>('import_run', { options }),
 };
