@@ -101,7 +101,12 @@ pub fn render(lang: Lang, report: &ImportReport) -> String {
             };
             let separator = t(lang, &format!("import.separator.{}", separator.code()), &[]);
             let encoding = encoding_name(used);
-            let params = [("file", report.file_name.as_str()), ("encoding", &encoding), ("detected", &detected), ("separator", &separator)];
+            let params = [
+                ("file", report.file_name.as_str()),
+                ("encoding", &encoding),
+                ("detected", &detected),
+                ("separator", &separator),
+            ];
             out.push_str(&t(lang, "import.file_csv", &params));
         }
         _ => out.push_str(&t(lang, "import.file_spreadsheet", &[("file", &report.file_name)])),
@@ -141,7 +146,7 @@ fn render_table(lang: Lang, table: &TableReport) -> String {
         .filter(|c| !c.header.is_empty())
         .map(|c| {
             let target = c.field.as_deref().map_or_else(|| t(lang, "import.unused", &[]), |f| field_label(lang, f));
-            format!("{} „{}” → {target}", c.letter, c.header)
+            format!("{}: {} → {target}", c.letter, c.header)
         })
         .collect();
     out.push_str(&format!("{}: {}\n", t(lang, "import.columns", &[]), columns.join("; ")));
@@ -153,14 +158,28 @@ fn render_table(lang: Lang, table: &TableReport) -> String {
     let mut grid = Table::new();
     grid.load_preset(UTF8_FULL_CONDENSED);
     grid.set_header(
-        ["import.col.row", "import.col.action", "import.col.name", "import.col.cluster", "import.col.column", "import.col.reason"]
-            .map(|k| t(lang, k, &[])),
+        [
+            "import.col.row",
+            "import.col.action",
+            "import.col.name",
+            "import.col.cluster",
+            "import.col.column",
+            "import.col.reason",
+        ]
+        .map(|k| t(lang, k, &[])),
     );
     for r in &table.rows {
         let action = t(lang, &format!("import.action.{}", r.action.code()), &[]);
         let (columns, reasons): (Vec<String>, Vec<String>) =
             r.problems.iter().map(|p| (p.column.clone(), message(lang, &p.code, &p.params))).unzip();
-        grid.add_row([r.row.to_string(), action, r.name.clone(), r.cluster_cui.clone(), columns.join("\n"), reasons.join("\n")]);
+        grid.add_row([
+            r.row.to_string(),
+            action,
+            r.name.clone(),
+            r.cluster_cui.clone(),
+            columns.join("\n"),
+            reasons.join("\n"),
+        ]);
     }
     out.push_str(&grid.to_string());
     out.push('\n');

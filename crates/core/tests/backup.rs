@@ -11,8 +11,8 @@ use clusterdesk_core::backup::{self, BackupKind};
 use clusterdesk_core::clusters::{self, ClusterInput, ClusterQuery, Sector};
 use clusterdesk_core::demo::{self, DemoOptions};
 use clusterdesk_core::{Error, Store, cui};
-use sqlx::sqlite::SqliteConnectOptions;
 use common::{announce_write, dump_pool, kill_mid_write};
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AssertSqlSafe, ConnectOptions, Connection};
 
 async fn store() -> (tempfile::TempDir, Store) {

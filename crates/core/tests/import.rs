@@ -27,7 +27,8 @@ fn options() -> ImportOptions {
 }
 
 async fn by_cui(store: &Store, code: &str) -> ClusterDetail {
-    let page = clusters::list(store, &ClusterQuery { search: code.into(), limit: 10, ..Default::default() }).await.unwrap();
+    let page =
+        clusters::list(store, &ClusterQuery { search: code.into(), limit: 10, ..Default::default() }).await.unwrap();
     let row = page.rows.iter().find(|r| r.cui == code).unwrap_or_else(|| panic!("no cluster with CUI {code}"));
     clusters::get(store, row.id).await.unwrap()
 }
@@ -114,7 +115,8 @@ async fn an_old_romanian_excel_csv_imports_with_every_diacritic_correct() {
     let dump = dump_pool(store.pool()).await.join("\n");
     assert!(!dump.contains(['ş', 'ţ', 'Ş', 'Ţ']), "a cedilla letter was stored");
     // And the list's diacritic-insensitive search finds them.
-    let found = clusters::list(&store, &ClusterQuery { search: "tara barsei".into(), ..Default::default() }).await.unwrap();
+    let found =
+        clusters::list(&store, &ClusterQuery { search: "tara barsei".into(), ..Default::default() }).await.unwrap();
     assert_eq!(found.total, 1);
 }
 
@@ -157,6 +159,27 @@ async fn bad_rows_are_listed_with_their_reason_and_by_default_nothing_is_written
     assert_eq!(by_cui(&store, "17320506").await.record.sectors, [Sector::ElectronicsSoftware]);
 }
 
+/// A row refused for a value it cannot read is still checked by the form's validation: the
+/// preview gives every reason of the cluster's columns at once (the contact on the row is checked
+/// once the cluster's own values are accepted).
+#[tokio::test]
+async fn every_reason_of_a_row_is_listed_at_once() {
+    let (_dir, store) = store().await;
+    let text = "Denumire;CUI;Județ;Domeniu;Site web;An înființare\n;RO 1234;Atlantida;Textile;nu e un site;două mii\n";
+    let report = import::preview(&store, "a.csv", text.as_bytes(), &options()).await.unwrap();
+    let mut got: Vec<(String, String)> =
+        problems(&report).into_iter().map(|(_, column, code)| (column, code)).collect();
+    got.sort();
+    let want = [
+        ("An înființare", "error.import_number_format"),
+        ("CUI", "error.cui_check_digit"),
+        ("Denumire", "error.required"),
+        ("Județ", "error.import_county_unknown"),
+        ("Site web", "error.url_format"),
+    ];
+    assert_eq!(got, want.map(|(c, e)| (c.to_string(), e.to_string())));
+}
+
 #[tokio::test]
 async fn existing_clusters_are_updated_only_when_asked() {
     let (_dir, store) = store().await;
@@ -191,7 +214,12 @@ async fn existing_clusters_are_updated_only_when_asked() {
 async fn other_encodings_and_separators() {
     let (_dir, store) = store().await;
     let cases = [
-        ("clustere-iso-8859-16.csv", Encoding::Iso8859_16, Separator::Semicolon, "Clusterul „Știința și Țesătura” Iași"),
+        (
+            "clustere-iso-8859-16.csv",
+            Encoding::Iso8859_16,
+            Separator::Semicolon,
+            "Clusterul „Știința și Țesătura” Iași",
+        ),
         ("clustere-utf8-bom.csv", Encoding::Utf8, Separator::Comma, "Clusterul Dunărea de Jos, Galați"),
         ("clustere-tab.tsv", Encoding::Utf8, Separator::Tab, "Clusterul Aerospațial Bacău"),
     ];
@@ -202,7 +230,8 @@ async fn other_encodings_and_separators() {
         let row = &report.tables[0].rows[0];
         assert_eq!(row.name, name, "{file}");
     }
-    let galati = clusters::list(&store, &ClusterQuery { search: "dunarea".into(), ..Default::default() }).await.unwrap();
+    let galati =
+        clusters::list(&store, &ClusterQuery { search: "dunarea".into(), ..Default::default() }).await.unwrap();
     let galati = clusters::get(&store, galati.rows[0].id).await.unwrap();
     assert_eq!((galati.record.county.as_str(), galati.record.founded_year), ("GL", Some(2017)));
     assert_eq!(galati.record.sectors, [Sector::Construction, Sector::Logistics]);
@@ -245,7 +274,8 @@ fn workbook() -> Vec<u8> {
     for (col, header) in ["Denumire", "CUI", "Județ", "Sector", "An înființare", "Membru din"].iter().enumerate() {
         sheet.write(2, col as u16, *header).unwrap();
     }
-    let rows = [("Clusterul Lemnului Suceava", 1, "Suceava", "Lemn și mobilă"), ("Clusterul Auto Pitești", 2, "AG", "Auto")];
+    let rows =
+        [("Clusterul Lemnului Suceava", 1, "Suceava", "Lemn și mobilă"), ("Clusterul Auto Pitești", 2, "AG", "Auto")];
     for (i, (name, n, county, sector)) in rows.iter().enumerate() {
         let r = 3 + i as u32;
         sheet.write(r, 0, *name).unwrap();
@@ -258,7 +288,15 @@ fn workbook() -> Vec<u8> {
     let contacts = book.add_worksheet().set_name("Contacte").unwrap();
     let data = [
         ["CUI cluster", "Nume", "Funcție", "Email", "Telefon", "Acord contact", "Data acordului"],
-        [&format!("RO{}", cui_for(1)), "Elena Stănescu", "Manager", "elena@lemn.ro", "0040 744 000 111", "da", "15.03.2026"],
+        [
+            &format!("RO{}", cui_for(1)),
+            "Elena Stănescu",
+            "Manager",
+            "elena@lemn.ro",
+            "0040 744 000 111",
+            "da",
+            "15.03.2026",
+        ],
         ["Clusterul Auto Pitești", "Mihai Oprea", "", "mihai@auto.ro", "", "", ""],
         ["99999999", "Fără Cluster", "", "", "", "", ""],
     ];
@@ -305,10 +343,16 @@ async fn a_workbook_with_clusters_contacts_and_organisations() {
     assert!(report.written);
 
     let lemn = by_cui(&store, &cui_for(1)).await;
-    assert_eq!((lemn.record.county.as_str(), lemn.record.founded_year, lemn.record.joined_year), ("SV", Some(2012), Some(2014)));
+    assert_eq!(
+        (lemn.record.county.as_str(), lemn.record.founded_year, lemn.record.joined_year),
+        ("SV", Some(2012), Some(2014))
+    );
     assert_eq!(lemn.record.sectors, [Sector::WoodFurniture]);
     let elena = &lemn.contacts[0].input;
-    assert_eq!((elena.phone.as_str(), elena.consent, elena.consent_date.as_deref()), ("0744 000 111", true, Some("2026-03-15")));
+    assert_eq!(
+        (elena.phone.as_str(), elena.consent, elena.consent_date.as_deref()),
+        ("0744 000 111", true, Some("2026-03-15"))
+    );
     assert_eq!(elena.consent_source, "import: membri.xlsx");
     assert_eq!(lemn.organisations[0].input.kind, Some(OrgKind::Small));
     let auto = by_cui(&store, &cui_for(2)).await;
@@ -344,7 +388,10 @@ async fn unreadable_files_are_refused_whole() {
     };
     assert_eq!(refusal(import::preview(&store, "x.csv", b"", &options()).await), "error.import_no_table");
     assert_eq!(refusal(import::preview(&store, "x.csv", b"a;b\n1;2\n", &options()).await), "error.import_no_table");
-    assert_eq!(refusal(import::preview(&store, "x.xlsx", b"PK\x03\x04garbage", &options()).await), "error.import_unreadable");
+    assert_eq!(
+        refusal(import::preview(&store, "x.xlsx", b"PK\x03\x04garbage", &options()).await),
+        "error.import_unreadable"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,7 +428,8 @@ async fn killing_the_process_in_the_middle_of_an_import_leaves_all_or_nothing() 
     let expected = if finished { i64::from(KILL_ROWS) } else { 0 };
     assert_eq!((count(&store).await, contacts), (expected, expected), "all or nothing of the import");
     // And the file is usable: the same import goes through now.
-    let report = import::import(&store, "mare.csv", &large_csv(), &ImportOptions { update: true, ..options() }).await.unwrap();
+    let report =
+        import::import(&store, "mare.csv", &large_csv(), &ImportOptions { update: true, ..options() }).await.unwrap();
     assert!(report.written);
     assert_eq!(count(&store).await, i64::from(KILL_ROWS));
 }
@@ -405,14 +453,18 @@ async fn an_import_is_one_entry_of_the_audit_log_besides_its_rows() {
     let (_dir, store) = store().await;
     import::import(&store, "clustere.csv", &fixture("clustere-excel-vechi-1250.csv"), &options()).await.unwrap();
     let entries: Vec<(String, String, Option<String>)> =
-        sqlx::query_as("SELECT action, label, after FROM audit_log WHERE action = 'import'").fetch_all(store.pool()).await.unwrap();
+        sqlx::query_as("SELECT action, label, after FROM audit_log WHERE action = 'import'")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].1, "clustere.csv");
     let details: serde_json::Value = serde_json::from_str(entries[0].2.as_deref().unwrap()).unwrap();
     assert_eq!(details["created"], 4);
-    let created: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'clusters'")
-        .fetch_one(store.pool())
-        .await
-        .unwrap();
+    let created: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'clusters'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
     assert_eq!(created, 4, "each cluster written is in the log too");
 }

@@ -1,8 +1,8 @@
 //! Backups and restores. The window names a backup by its file name in the backups folder, never
 //! by a path; a file elsewhere is chosen in the native open dialog, here.
 
-use clusterdesk_core::backup::{self, BackupInfo, BackupKind, RestoreReport};
 use clusterdesk_core::UserError;
+use clusterdesk_core::backup::{self, BackupInfo, BackupKind, RestoreReport};
 use tauri::{AppHandle, State};
 
 use super::{CmdResult, user};

@@ -13,51 +13,246 @@ pub fn key(text: &str) -> String {
 /// The headers each field answers to, as [`key`]s.
 const CLUSTER_FIELDS: &[(&str, &[&str])] = &[
     ("name", &["denumire", "denumire cluster", "nume", "nume cluster", "cluster", "name", "cluster name"]),
-    ("legal_name", &["denumire juridica", "denumire legala", "entitate juridica", "persoana juridica", "legal name", "legal entity"]),
-    ("cui", &["cui", "cif", "cod fiscal", "cod unic de inregistrare", "cod de identificare fiscala", "vat", "vat number", "vat no", "tax id", "fiscal code"]),
-    ("reg_number", &["nr reg com", "nr registrul comertului", "numar registrul comertului", "registrul comertului", "nr inregistrare", "registration number", "trade register number", "trade register"]),
+    (
+        "legal_name",
+        &[
+            "denumire juridica",
+            "denumire legala",
+            "entitate juridica",
+            "persoana juridica",
+            "legal name",
+            "legal entity",
+        ],
+    ),
+    (
+        "cui",
+        &[
+            "cui",
+            "cif",
+            "cod fiscal",
+            "cod unic de inregistrare",
+            "cod de identificare fiscala",
+            "vat",
+            "vat number",
+            "vat no",
+            "tax id",
+            "fiscal code",
+        ],
+    ),
+    (
+        "reg_number",
+        &[
+            "nr reg com",
+            "nr registrul comertului",
+            "numar registrul comertului",
+            "registrul comertului",
+            "nr inregistrare",
+            "registration number",
+            "trade register number",
+            "trade register",
+        ],
+    ),
     ("address", &["adresa", "adresa sediu", "sediu", "address"]),
     ("city", &["localitate", "oras", "municipiu", "city", "town", "locality"]),
     ("county", &["judet", "judetul", "county"]),
-    ("region", &["regiune", "regiunea", "regiune de dezvoltare", "regiunea de dezvoltare", "region", "development region"]),
+    (
+        "region",
+        &["regiune", "regiunea", "regiune de dezvoltare", "regiunea de dezvoltare", "region", "development region"],
+    ),
     ("website", &["site", "site web", "website", "web", "pagina web", "web site", "url"]),
-    ("founded_year", &["an infiintare", "anul infiintarii", "an de infiintare", "infiintat", "infiintare", "founded", "year founded", "founding year", "founded in"]),
-    ("joined_year", &["an aderare", "anul aderarii", "membru din", "membru clustero din", "aderare", "joined", "year joined", "member since"]),
+    (
+        "founded_year",
+        &[
+            "an infiintare",
+            "anul infiintarii",
+            "an de infiintare",
+            "infiintat",
+            "infiintare",
+            "founded",
+            "year founded",
+            "founding year",
+            "founded in",
+        ],
+    ),
+    (
+        "joined_year",
+        &[
+            "an aderare",
+            "anul aderarii",
+            "membru din",
+            "membru clustero din",
+            "aderare",
+            "joined",
+            "year joined",
+            "member since",
+        ],
+    ),
     ("status", &["status", "stare", "statut", "statut membru", "status membru", "membership status"]),
-    ("sectors", &["sector", "sectoare", "sectorul", "domeniu", "domenii", "domeniu de activitate", "domenii de activitate", "sectors", "field", "fields", "industry"]),
+    (
+        "sectors",
+        &[
+            "sector",
+            "sectoare",
+            "sectorul",
+            "domeniu",
+            "domenii",
+            "domeniu de activitate",
+            "domenii de activitate",
+            "sectors",
+            "field",
+            "fields",
+            "industry",
+        ],
+    ),
     ("caen", &["caen", "cod caen", "coduri caen", "caen rev 2", "coduri caen rev 2", "nace", "nace rev 2"]),
     ("caen3", &["caen rev 3", "cod caen rev 3", "coduri caen rev 3", "nace rev 2 1"]),
     ("notes", &["observatii", "note", "mentiuni", "notes", "comments", "remarks"]),
-    ("contact_name", &["persoana de contact", "persoana contact", "contact", "nume contact", "contact person", "contact name"]),
+    (
+        "contact_name",
+        &["persoana de contact", "persoana contact", "contact", "nume contact", "contact person", "contact name"],
+    ),
     ("contact_role", &["functie", "functia", "functie contact", "rol", "role", "position", "job title"]),
     ("email", &["email", "e mail", "adresa email", "adresa de email", "mail", "email address"]),
-    ("phone", &["telefon", "tel", "nr telefon", "numar telefon", "mobil", "phone", "telephone", "phone number", "mobile"]),
-    ("consent", &["acord", "acord contact", "acord de contactare", "consimtamant", "consimtamant contactare", "consent", "consent to contact"]),
-    ("consent_date", &["data acord", "data acordului", "data consimtamant", "data consimtamantului", "consent date", "date of consent"]),
+    (
+        "phone",
+        &["telefon", "tel", "nr telefon", "numar telefon", "mobil", "phone", "telephone", "phone number", "mobile"],
+    ),
+    (
+        "consent",
+        &[
+            "acord",
+            "acord contact",
+            "acord de contactare",
+            "consimtamant",
+            "consimtamant contactare",
+            "consent",
+            "consent to contact",
+        ],
+    ),
+    (
+        "consent_date",
+        &[
+            "data acord",
+            "data acordului",
+            "data consimtamant",
+            "data consimtamantului",
+            "consent date",
+            "date of consent",
+        ],
+    ),
 ];
 
-const CLUSTER_REF: (&str, &[&str]) =
-    ("cluster_cui", &["cui cluster", "cif cluster", "cluster cui", "cluster vat", "cluster", "cluster denumire", "cluster name"]);
+const CLUSTER_REF: (&str, &[&str]) = (
+    "cluster_cui",
+    &["cui cluster", "cif cluster", "cluster cui", "cluster vat", "cluster", "cluster denumire", "cluster name"],
+);
 
 const CONTACT_FIELDS: &[(&str, &[&str])] = &[
     CLUSTER_REF,
-    ("name", &["nume", "nume si prenume", "nume prenume", "persoana de contact", "persoana", "name", "full name", "contact name"]),
+    (
+        "name",
+        &[
+            "nume",
+            "nume si prenume",
+            "nume prenume",
+            "persoana de contact",
+            "persoana",
+            "name",
+            "full name",
+            "contact name",
+        ],
+    ),
     ("role", &["functie", "functia", "rol", "role", "position", "job title"]),
     ("email", &["email", "e mail", "adresa email", "adresa de email", "mail", "email address"]),
-    ("phone", &["telefon", "tel", "nr telefon", "numar telefon", "mobil", "phone", "telephone", "phone number", "mobile"]),
-    ("consent", &["acord", "acord contact", "acord de contactare", "consimtamant", "consimtamant contactare", "consent", "consent to contact"]),
-    ("consent_date", &["data acord", "data acordului", "data consimtamant", "data consimtamantului", "consent date", "date of consent"]),
+    (
+        "phone",
+        &["telefon", "tel", "nr telefon", "numar telefon", "mobil", "phone", "telephone", "phone number", "mobile"],
+    ),
+    (
+        "consent",
+        &[
+            "acord",
+            "acord contact",
+            "acord de contactare",
+            "consimtamant",
+            "consimtamant contactare",
+            "consent",
+            "consent to contact",
+        ],
+    ),
+    (
+        "consent_date",
+        &[
+            "data acord",
+            "data acordului",
+            "data consimtamant",
+            "data consimtamantului",
+            "consent date",
+            "date of consent",
+        ],
+    ),
 ];
 
 const ORGANISATION_FIELDS: &[(&str, &[&str])] = &[
     CLUSTER_REF,
-    ("name", &["denumire", "denumire organizatie", "nume", "organizatie", "membru", "name", "organisation", "organization", "member"]),
-    ("kind", &["tip", "tip organizatie", "categorie", "categoria", "tip membru", "dimensiune", "kind", "type", "category", "size"]),
+    (
+        "name",
+        &[
+            "denumire",
+            "denumire organizatie",
+            "nume",
+            "organizatie",
+            "membru",
+            "name",
+            "organisation",
+            "organization",
+            "member",
+        ],
+    ),
+    (
+        "kind",
+        &[
+            "tip",
+            "tip organizatie",
+            "categorie",
+            "categoria",
+            "tip membru",
+            "dimensiune",
+            "kind",
+            "type",
+            "category",
+            "size",
+        ],
+    ),
     ("cui", &["cui", "cif", "cod fiscal", "cod unic de inregistrare", "vat", "vat number", "tax id", "fiscal code"]),
     ("caen", &["caen", "cod caen", "caen rev 2", "nace", "nace rev 2"]),
     ("caen3", &["caen rev 3", "cod caen rev 3", "nace rev 2 1"]),
-    ("employees", &["angajati", "nr angajati", "numar angajati", "numar de angajati", "salariati", "nr salariati", "employees", "staff", "headcount"]),
-    ("turnover_ron", &["cifra de afaceri", "cifra afaceri", "cifra de afaceri ron", "cifra de afaceri lei", "ca", "turnover", "turnover ron"]),
+    (
+        "employees",
+        &[
+            "angajati",
+            "nr angajati",
+            "numar angajati",
+            "numar de angajati",
+            "salariati",
+            "nr salariati",
+            "employees",
+            "staff",
+            "headcount",
+        ],
+    ),
+    (
+        "turnover_ron",
+        &[
+            "cifra de afaceri",
+            "cifra afaceri",
+            "cifra de afaceri ron",
+            "cifra de afaceri lei",
+            "ca",
+            "turnover",
+            "turnover ron",
+        ],
+    ),
 ];
 
 /// What a row of each kind needs; a missing column is said once, above the rows.
@@ -118,8 +313,14 @@ pub fn kind_of_sheet(name: &str) -> Option<TableKind> {
     match key(name).as_str() {
         "clustere" | "clusters" | "cluster" | "membri clustero" => Some(TableKind::Clusters),
         "contacte" | "contacts" | "persoane de contact" | "contact persons" => Some(TableKind::Contacts),
-        "organizatii" | "organisations" | "organizations" | "membri" | "members" | "organizatii membre"
-        | "member organisations" | "member organizations" => Some(TableKind::Organisations),
+        "organizatii"
+        | "organisations"
+        | "organizations"
+        | "membri"
+        | "members"
+        | "organizatii membre"
+        | "member organisations"
+        | "member organizations" => Some(TableKind::Organisations),
         _ => None,
     }
 }
@@ -165,14 +366,28 @@ mod tests {
     fn romanian_and_english_headers_with_or_without_diacritics() {
         let got = fields_of(
             TableKind::Clusters,
-            &["Denumire", "Cod fiscal", "Judet", "Regiune", "Domeniu", "E-mail", "Telefon", "Site web", "An înființare (AAAA)", "Altceva"],
+            &[
+                "Denumire",
+                "Cod fiscal",
+                "Judet",
+                "Regiune",
+                "Domeniu",
+                "E-mail",
+                "Telefon",
+                "Site web",
+                "An înființare (AAAA)",
+                "Altceva",
+            ],
         );
         let want = ["name", "cui", "county", "region", "sectors", "email", "phone", "website", "founded_year"];
         for (g, w) in got.iter().zip(want) {
             assert_eq!(g.as_deref(), Some(w));
         }
         assert_eq!(got[9], None);
-        let got = fields_of(TableKind::Clusters, &["Name", "VAT", "County", "Region", "Sector", "Phone", "Website", "Founded"]);
+        let got = fields_of(
+            TableKind::Clusters,
+            &["Name", "VAT", "County", "Region", "Sector", "Phone", "Website", "Founded"],
+        );
         assert!(got.iter().all(Option::is_some), "{got:?}");
         assert_eq!(fields_of(TableKind::Clusters, &["Județ", "JUDEȚUL"])[0].as_deref(), Some("county"));
         // The second "Județ" is left unused rather than overwriting the first.

@@ -63,7 +63,7 @@ fn problem(columns: &[MatchedColumn], field: &str, error: FieldError) -> RowProb
 
 /// What one row writes; applied in a savepoint so that a refused row leaves no trace.
 enum Write {
-    Cluster { update: Option<i64>, input: ClusterInput, contact: Option<(Option<i64>, ContactInput)> },
+    Cluster { update: Option<i64>, input: Box<ClusterInput>, contact: Option<(Option<i64>, ContactInput)> },
     Contact { cluster: i64, id: Option<i64>, input: ContactInput },
     Organisation { cluster: i64, id: Option<i64>, input: OrganisationInput },
 }
@@ -90,7 +90,10 @@ async fn apply(tx: &mut Transaction<'_, Sqlite>, write: &Write) -> Result<i64> {
             if let Some((existing, contact)) = contact {
                 clusters::save_contact_in(tx, id, *existing, contact).await.map_err(|e| match e {
                     Error::Invalid(fields) => Error::Invalid(
-                        fields.into_iter().map(|f| FieldError { field: contact_field(&f.field).to_string(), ..f }).collect(),
+                        fields
+                            .into_iter()
+                            .map(|f| FieldError { field: contact_field(&f.field).to_string(), ..f })
+                            .collect(),
                     ),
                     other => other,
                 })?;
@@ -102,13 +105,17 @@ async fn apply(tx: &mut Transaction<'_, Sqlite>, write: &Write) -> Result<i64> {
     }
 }
 
-/// Runs one row's write in a savepoint: `Ok(Err(fields))` when the app's validation refuses it
-/// (the savepoint is rolled back), `Err` for anything else (the whole import stops).
-async fn attempt(tx: &mut Transaction<'_, Sqlite>, write: &Write) -> Result<Result<i64, Vec<FieldError>>> {
+/// Runs one row's write in a savepoint, kept when `keep` and the write succeeds: `Ok(Err(fields))`
+/// when the app's validation refuses it, `Err` for anything else (the whole import stops).
+async fn attempt(tx: &mut Transaction<'_, Sqlite>, write: &Write, keep: bool) -> Result<Result<i64, Vec<FieldError>>> {
     let mut savepoint = tx.begin().await?;
     match apply(&mut savepoint, write).await {
         Ok(id) => {
-            savepoint.commit().await?;
+            if keep {
+                savepoint.commit().await?;
+            } else {
+                savepoint.rollback().await?;
+            }
             Ok(Ok(id))
         }
         Err(Error::Invalid(fields)) => {
@@ -117,6 +124,33 @@ async fn attempt(tx: &mut Transaction<'_, Sqlite>, write: &Write) -> Result<Resu
         }
         Err(e) => Err(e),
     }
+}
+
+/// Runs the row's write (when it has one) and reports the row. A row already refused for its
+/// values is still checked by the write, rolled back, so that every reason is listed at once;
+/// what the write finds in a field already refused is not said twice. Returns the id written.
+async fn finish(
+    tx: &mut Transaction<'_, Sqlite>,
+    mut report: RowReport,
+    columns: &[MatchedColumn],
+    write: Option<&Write>,
+) -> Result<(RowReport, Option<i64>)> {
+    let keep = report.problems.is_empty();
+    if let Some(write) = write {
+        match attempt(tx, write, keep).await? {
+            Ok(id) if keep => return Ok((report, Some(id))),
+            Ok(_) => {}
+            Err(fields) => {
+                for f in fields {
+                    if !report.problems.iter().any(|p| p.field == f.field) {
+                        report.problems.push(problem(columns, &f.field.clone(), f));
+                    }
+                }
+            }
+        }
+    }
+    report.action = RowAction::Refused;
+    Ok((report, None))
 }
 
 /// The contact of `cluster` the cells describe (same name, or same email), as it is now.
@@ -137,7 +171,9 @@ async fn same_contact(
     let email = cells.email.as_deref().unwrap_or("");
     Ok(rows
         .into_iter()
-        .find(|r| name.as_deref() == Some(fold(&r.1).as_str()) || (!email.is_empty() && r.3.eq_ignore_ascii_case(email)))
+        .find(|r| {
+            name.as_deref() == Some(fold(&r.1).as_str()) || (!email.is_empty() && r.3.eq_ignore_ascii_case(email))
+        })
         .map(|(id, name, role, email, phone, consent, consent_date, consent_source)| {
             (id, ContactInput { name, role, email, phone, consent, consent_date, consent_source })
         }))
@@ -335,8 +371,7 @@ pub async fn process(
         });
     }
 
-    let written =
-        commit && (counts.refused == 0 || options.skip_invalid) && counts.create + counts.update > 0;
+    let written = commit && (counts.refused == 0 || options.skip_invalid) && counts.create + counts.update > 0;
     if written {
         // The rows themselves are in the audit log through its triggers; this entry says they
         // came from one import, of which file, under the same transaction.
@@ -389,10 +424,6 @@ fn tables(sheets: Vec<Sheet>) -> (Vec<Table>, Vec<String>) {
         }
     }
     (tables, ignored)
-}
-
-fn refused(number: usize, name: String, cluster_cui: String, problems: Vec<RowProblem>) -> RowReport {
-    RowReport { row: number, action: RowAction::Refused, name, cluster_cui, problems }
 }
 
 /// The CUI as it will be stored when it is well formed, else as typed (for the report).
@@ -506,9 +537,6 @@ async fn cluster_row(
     }
     let cells = ContactCells::read(row, "contact_name", "contact_role", &mut problems);
     let name = if input.name.is_empty() { row.text("name") } else { input.name.clone() };
-    if !problems.is_empty() {
-        return Ok(refused(number, name, code, problems));
-    }
     let contact = match (cells.is_empty(), update) {
         (true, _) => None,
         (false, Some(id)) => {
@@ -518,21 +546,25 @@ async fn cluster_row(
         }
         (false, None) => Some((None, cells.onto(ContactInput::default(), ctx.file_name))),
     };
-    let write = Write::Cluster { update, input, contact };
-    Ok(match attempt(tx, &write).await? {
-        Ok(id) => {
-            ctx.seen.insert(code.clone(), (number, Some(id)));
-            ctx.file_names.insert(fold(&tidy(&name)), id);
-            let action = if update.is_some() { RowAction::Update } else { RowAction::Create };
-            RowReport { row: number, action, name, cluster_cui: code, problems }
-        }
-        Err(fields) => refused(number, name, code, fields.into_iter().map(|f| problem(columns, &f.field.clone(), f)).collect()),
-    })
+    let write = Write::Cluster { update, input: Box::new(input), contact };
+    let action = if update.is_some() { RowAction::Update } else { RowAction::Create };
+    let report = RowReport { row: number, action, name, cluster_cui: code, problems };
+    let (report, id) = finish(tx, report, columns, Some(&write)).await?;
+    if let Some(id) = id {
+        ctx.seen.insert(report.cluster_cui.clone(), (number, Some(id)));
+        ctx.file_names.insert(fold(&tidy(&report.name)), id);
+    }
+    Ok(report)
 }
 
-/// The cluster a contact or organisation row belongs to: by CUI (or name) among the file's
-/// clusters and the current ones.
-fn parent(ctx: &Context<'_>, row: &Row<'_>) -> Result<(i64, bool), FieldError> {
+/// The cluster a contact or organisation row belongs to, and whether this import created it;
+/// `None`, with the problem added, when the row names none that exists.
+fn parent(ctx: &Context<'_>, row: &Row<'_>, problems: &mut Vec<RowProblem>) -> Option<(i64, bool)> {
+    find_parent(ctx, row).map_err(|e| problems.push(problem(row.columns, "cluster_cui", e))).ok()
+}
+
+/// By CUI (or name) among the file's clusters and the current ones.
+fn find_parent(ctx: &Context<'_>, row: &Row<'_>) -> Result<(i64, bool), FieldError> {
     let typed = row.text("cluster_cui");
     if typed.is_empty() {
         return Err(FieldError::new("cluster_cui", "required"));
@@ -557,7 +589,8 @@ fn parent(ctx: &Context<'_>, row: &Row<'_>) -> Result<(i64, bool), FieldError> {
 }
 
 /// Finishes a contact or organisation row: refused with its problems, or written (an update
-/// of the matching record only when the user chose to update).
+/// of the matching record only when the user chose to update). `write` is `None` when the row
+/// names no cluster that exists.
 async fn child_row(
     ctx: &Context<'_>,
     tx: &mut Transaction<'_, Sqlite>,
@@ -565,25 +598,20 @@ async fn child_row(
     row: &Row<'_>,
     mut problems: Vec<RowProblem>,
     matching: Option<i64>,
-    write: Write,
+    write: Option<Write>,
 ) -> Result<RowReport> {
-    let name = row.text("name");
-    let cluster_cui = cui_key(&row.text("cluster_cui"));
     if matching.is_some() && !ctx.options.update {
         problems.push(problem(row.columns, "name", FieldError::new("name", "import_exists_child")));
     }
-    if !problems.is_empty() {
-        return Ok(refused(number, name, cluster_cui, problems));
-    }
-    Ok(match attempt(tx, &write).await? {
-        Ok(_) => {
-            let action = if matching.is_some() { RowAction::Update } else { RowAction::Create };
-            RowReport { row: number, action, name, cluster_cui, problems }
-        }
-        Err(fields) => {
-            refused(number, name, cluster_cui, fields.into_iter().map(|f| problem(row.columns, &f.field.clone(), f)).collect())
-        }
-    })
+    let action = if matching.is_some() { RowAction::Update } else { RowAction::Create };
+    let report = RowReport {
+        row: number,
+        action,
+        name: row.text("name"),
+        cluster_cui: cui_key(&row.text("cluster_cui")),
+        problems,
+    };
+    Ok(finish(tx, report, row.columns, write.as_ref()).await?.0)
 }
 
 async fn contact_row(
@@ -594,17 +622,15 @@ async fn contact_row(
 ) -> Result<RowReport> {
     let mut problems = Vec::new();
     let cells = ContactCells::read(row, "name", "role", &mut problems);
-    let (cluster, existing) = match parent(ctx, row) {
-        Ok((cluster, false)) => (cluster, same_contact(tx, cluster, &cells).await?),
-        Ok((cluster, true)) => (cluster, None),
-        Err(e) => {
-            problems.push(problem(row.columns, "cluster_cui", e));
-            (0, None)
-        }
+    let cluster = parent(ctx, row, &mut problems);
+    let existing = match cluster {
+        Some((cluster, false)) => same_contact(tx, cluster, &cells).await?,
+        _ => None,
     };
     let (id, base) = existing.map_or((None, ContactInput::default()), |(id, base)| (Some(id), base));
     let input = cells.onto(base, ctx.file_name);
-    child_row(ctx, tx, number, row, problems, id, Write::Contact { cluster, id, input }).await
+    let write = cluster.map(|(cluster, _)| Write::Contact { cluster, id, input });
+    child_row(ctx, tx, number, row, problems, id, write).await
 }
 
 async fn organisation_row(
@@ -638,15 +664,13 @@ async fn organisation_row(
             }
         }
     }
-    let (cluster, existing) = match parent(ctx, row) {
-        Ok((cluster, false)) => (cluster, same_organisation(tx, cluster, &cells).await?),
-        Ok((cluster, true)) => (cluster, None),
-        Err(e) => {
-            problems.push(problem(row.columns, "cluster_cui", e));
-            (0, None)
-        }
+    let cluster = parent(ctx, row, &mut problems);
+    let existing = match cluster {
+        Some((cluster, false)) => same_organisation(tx, cluster, &cells).await?,
+        _ => None,
     };
     let (id, base) = existing.map_or((None, OrganisationInput::default()), |(id, base)| (Some(id), base));
     let input = cells.onto(base);
-    child_row(ctx, tx, number, row, problems, id, Write::Organisation { cluster, id, input }).await
+    let write = cluster.map(|(cluster, _)| Write::Organisation { cluster, id, input });
+    child_row(ctx, tx, number, row, problems, id, write).await
 }

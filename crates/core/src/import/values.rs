@@ -55,18 +55,28 @@ pub fn county(value: &str, counties: &[County]) -> Result<String, FieldError> {
         .ok_or_else(|| unknown("import_county_unknown", value))
 }
 
+/// The value of a code list whose code, label or synonym is `wanted` (already [`compact`]ed).
+fn find<T: Copy>(
+    all: &[T],
+    prefix: &str,
+    code: fn(T) -> &'static str,
+    synonyms: fn(T) -> &'static [&'static str],
+    wanted: &str,
+) -> Option<T> {
+    all.iter().copied().find(|v| names(prefix, code(*v), synonyms(*v)).iter().any(|n| n == wanted))
+}
+
 pub fn region(value: &str) -> Result<Region, FieldError> {
-    let wanted = compact(value);
-    Region::ALL
-        .into_iter()
-        .find(|r| names("region", r.code(), &[]).contains(&wanted))
+    find(&Region::ALL, "region", Region::code, |_| &[], &compact(value))
         .ok_or_else(|| unknown("import_region_unknown", value))
 }
 
 /// Synonyms staff use that are not labels of the list.
 fn sector_synonyms(sector: Sector) -> &'static [&'static str] {
     match sector {
-        Sector::ElectronicsSoftware => &["IT", "IT&C", "ITC", "TIC", "ICT", "IT și C", "Tehnologia informației", "Electronics and IT"],
+        Sector::ElectronicsSoftware => {
+            &["IT", "IT&C", "ITC", "TIC", "ICT", "IT și C", "Tehnologia informației", "Electronics and IT"]
+        }
         Sector::RenewableEnergy => &["Energie", "Energie verde", "Energy", "Green energy", "Regenerabile"],
         Sector::Agrofood => &["Agricultură", "Agro", "Alimentar", "Agroalimentară", "Agri-food", "Food"],
         Sector::Textiles => &["Textil", "Textile și confecții", "Confecții", "Textile and clothing"],
@@ -82,10 +92,8 @@ fn sector_synonyms(sector: Sector) -> &'static [&'static str] {
 
 /// One or more sectors, separated by commas, semicolons, "|", "/" or "+".
 pub fn sectors(value: &str) -> Result<Vec<Sector>, FieldError> {
+    let find = |wanted: &str| find(Sector::ALL, "sector", Sector::code, sector_synonyms, wanted);
     let whole = compact(value);
-    let find = |wanted: &str| {
-        Sector::ALL.iter().copied().find(|s| names("sector", s.code(), sector_synonyms(*s)).iter().any(|n| n == wanted))
-    };
     // A whole label first: "Lemn și mobilă" is one sector, not two.
     if let Some(sector) = find(&whole) {
         return Ok(vec![sector]);
@@ -98,39 +106,33 @@ pub fn sectors(value: &str) -> Result<Vec<Sector>, FieldError> {
         .collect()
 }
 
+fn kind_synonyms(kind: OrgKind) -> &'static [&'static str] {
+    match kind {
+        OrgKind::Micro => &["Micro", "Microîntreprindere", "Micro-întreprindere", "Micro enterprise"],
+        OrgKind::Small => &["Mică", "Mic", "Small enterprise", "Small company"],
+        OrgKind::Medium => &["Mijlocie", "Mediu", "Medium enterprise", "Medium company"],
+        OrgKind::Large => &["Mare", "Întreprindere mare", "Large enterprise"],
+        OrgKind::Research => &["Universitate", "Institut de cercetare", "CD", "C-D", "R&D", "University"],
+        OrgKind::PublicAuthority => &["Autoritate", "Administrație publică", "Primărie", "Consiliu județean", "Public"],
+        OrgKind::Other => &["Altele", "Altul", "Catalizator", "ONG", "Asociație", "NGO", "Other"],
+    }
+}
+
 pub fn org_kind(value: &str) -> Result<OrgKind, FieldError> {
-    let synonyms = |kind: OrgKind| -> &'static [&'static str] {
-        match kind {
-            OrgKind::Micro => &["Micro", "Microîntreprindere", "Micro-întreprindere", "Micro enterprise"],
-            OrgKind::Small => &["Mică", "Mic", "Small enterprise", "Small company"],
-            OrgKind::Medium => &["Mijlocie", "Mediu", "Medium enterprise", "Medium company"],
-            OrgKind::Large => &["Mare", "Întreprindere mare", "Large enterprise"],
-            OrgKind::Research => &["Universitate", "Institut de cercetare", "CD", "C-D", "R&D", "University"],
-            OrgKind::PublicAuthority => &["Autoritate", "Administrație publică", "Primărie", "Consiliu județean", "Public"],
-            OrgKind::Other => &["Altele", "Altul", "Catalizator", "ONG", "Asociație", "NGO", "Other"],
-        }
-    };
-    let wanted = compact(value);
-    OrgKind::ALL
-        .iter()
-        .copied()
-        .find(|k| names("org_kind", k.code(), synonyms(*k)).contains(&wanted))
+    find(OrgKind::ALL, "org_kind", OrgKind::code, kind_synonyms, &compact(value))
         .ok_or_else(|| unknown("import_kind_unknown", value))
 }
 
+fn status_synonyms(status: MembershipStatus) -> &'static [&'static str] {
+    match status {
+        MembershipStatus::Active => &["Activ", "Activă", "Membru activ", "Da"],
+        MembershipStatus::Suspended => &["Suspendat", "Suspendată"],
+        MembershipStatus::Left => &["Retras", "Retrasă", "Ieșit", "Fost membru", "Former"],
+    }
+}
+
 pub fn status(value: &str) -> Result<MembershipStatus, FieldError> {
-    let synonyms = |s: MembershipStatus| -> &'static [&'static str] {
-        match s {
-            MembershipStatus::Active => &["Activ", "Activă", "Membru activ", "Da"],
-            MembershipStatus::Suspended => &["Suspendat", "Suspendată"],
-            MembershipStatus::Left => &["Retras", "Retrasă", "Ieșit", "Fost membru", "Former"],
-        }
-    };
-    let wanted = compact(value);
-    MembershipStatus::ALL
-        .iter()
-        .copied()
-        .find(|s| names("status", s.code(), synonyms(*s)).contains(&wanted))
+    find(MembershipStatus::ALL, "status", MembershipStatus::code, status_synonyms, &compact(value))
         .ok_or_else(|| unknown("import_status_unknown", value))
 }
 
@@ -206,7 +208,8 @@ pub fn phone(value: &str) -> String {
         return typed;
     }
     // Bucharest's area codes have two digits, the others three (and mobiles 7xx).
-    let (area, rest) = national.split_at(if national.starts_with("021") || national.starts_with("031") { 3 } else { 4 });
+    let (area, rest) =
+        national.split_at(if national.starts_with("021") || national.starts_with("031") { 3 } else { 4 });
     format!("{area} {} {}", &rest[..3], &rest[3..])
 }
 
@@ -215,10 +218,14 @@ mod tests {
     use super::*;
 
     fn counties() -> Vec<County> {
-        [("BV", "Brașov", Region::Centru), ("CS", "Caraș-Severin", Region::Vest), ("B", "București", Region::BucurestiIlfov)]
-            .into_iter()
-            .map(|(code, name, region)| County { code: code.into(), name: name.into(), region })
-            .collect()
+        [
+            ("BV", "Brașov", Region::Centru),
+            ("CS", "Caraș-Severin", Region::Vest),
+            ("B", "București", Region::BucurestiIlfov),
+        ]
+        .into_iter()
+        .map(|(code, name, region)| County { code: code.into(), name: name.into(), region })
+        .collect()
     }
 
     #[test]
@@ -239,7 +246,10 @@ mod tests {
         assert_eq!(sectors("Textile"), Ok(vec![Sector::Textiles]));
         assert_eq!(sectors("Lemn și mobilă"), Ok(vec![Sector::WoodFurniture]));
         assert_eq!(sectors("energie regenerabila; IT"), Ok(vec![Sector::RenewableEnergy, Sector::ElectronicsSoftware]));
-        assert_eq!(sectors("Renewable energy, Wood and furniture"), Ok(vec![Sector::RenewableEnergy, Sector::WoodFurniture]));
+        assert_eq!(
+            sectors("Renewable energy, Wood and furniture"),
+            Ok(vec![Sector::RenewableEnergy, Sector::WoodFurniture])
+        );
         assert_eq!(sectors("CONSTRUCȚII DE MAȘINI"), Ok(vec![Sector::MachineBuilding]));
         assert_eq!(sectors("Textile, Astrologie").unwrap_err().params["value"], "Astrologie");
         assert_eq!(region("Centru"), Ok(Region::Centru));
@@ -267,7 +277,9 @@ mod tests {
 
     #[test]
     fn phones_in_the_national_form() {
-        for typed in ["+40 722 123 456", "0040722123456", "0722.123.456", "0722-123-456", "+40 (0) 722 123 456", "0722123456"] {
+        for typed in
+            ["+40 722 123 456", "0040722123456", "0722.123.456", "0722-123-456", "+40 (0) 722 123 456", "0722123456"]
+        {
             assert_eq!(phone(typed), "0722 123 456", "{typed}");
         }
         assert_eq!(phone("021/311.22.33"), "021 311 2233");
