@@ -1,6 +1,7 @@
 //! Where an export goes: the native save dialog, or — for the end-to-end tests, which cannot click
 //! a GTK dialog — the folder named by `CLUSTERDESK_EXPORT_DIR`. The UI never sends a path, so the
-//! window cannot make the app write anywhere the user did not choose.
+//! window cannot make the app write anywhere the user did not choose. Files to read (a backup to
+//! restore, a file to import) are chosen the same way, in the native open dialog.
 
 use std::path::PathBuf;
 
@@ -36,4 +37,31 @@ pub async fn save(
     let Some(path) = path else { return Ok(None) };
     files::write_atomic(&path, &bytes).map_err(|e| e.to_user())?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a file to read (the native open dialog); `None` when the user cancels. Under the
+/// end-to-end tests, `e2e_dir` names an environment variable whose folder stands in for the
+/// dialog: the newest file in it is the one chosen.
+pub async fn open(
+    app: &AppHandle,
+    filter: (&str, &[&str]),
+    e2e_dir: Option<&str>,
+) -> Result<Option<PathBuf>, UserError> {
+    if let Some(dir) = e2e_dir.and_then(std::env::var_os).filter(|d| !d.is_empty()) {
+        let newest = std::fs::read_dir(dir)
+            .map_err(|e| Error::Io(e).to_user())?
+            .filter_map(|entry| entry.ok())
+            .filter_map(|entry| Some((entry.metadata().ok()?.modified().ok()?, entry.path())))
+            .max();
+        return Ok(newest.map(|(_, path)| path));
+    }
+    let (name, extensions) = (filter.0.to_string(), filter.1.iter().map(|e| e.to_string()).collect::<Vec<_>>());
+    let app = app.clone();
+    // The dialog blocks until the user answers: off the async workers.
+    tauri::async_runtime::spawn_blocking(move || {
+        let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
+        app.dialog().file().add_filter(name, &extensions).blocking_pick_file().and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|e| Error::Io(std::io::Error::other(e.to_string())).to_user())
 }

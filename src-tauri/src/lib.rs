@@ -90,6 +90,14 @@ pub fn run() {
             commands::assessments::framework_versions,
             commands::assessments::edit_framework_indicator,
             commands::assessments::export_assessment_pdf,
+            commands::import::import_choose_file,
+            commands::import::import_preview,
+            commands::import::import_run,
+            commands::audit::staff_profiles,
+            commands::audit::choose_staff,
+            commands::audit::forget_staff,
+            commands::audit::audit_entries,
+            commands::audit::audit_history,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -2,7 +2,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::RwLock;
 
-use clusterdesk_core::{Error, Store, UserError, backup, store};
+use clusterdesk_core::{Error, Store, UserError, audit, backup, store};
 use tokio::sync::Mutex;
 
 /// The database the window works on. It is opened on first use rather than at start-up, so that
@@ -48,6 +48,7 @@ impl AppState {
         }
         let existed = self.db_path.exists();
         let store = Store::open(&self.db_path).await?;
+        audit::staff::apply_saved(&store).await?;
         self.set_current(Some(store.clone()));
         if existed {
             daily_backup(store.clone());
@@ -71,7 +72,11 @@ impl AppState {
         let _switching = self.switching.lock().await;
         let old = match self.current() {
             Some(store) => store,
-            None => Store::open(&self.db_path).await?,
+            None => {
+                let store = Store::open(&self.db_path).await?;
+                audit::staff::apply_saved(&store).await?;
+                store
+            }
         };
         self.set_current(None);
         match backup::restore(old.clone(), from).await {

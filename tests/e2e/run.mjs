@@ -12,7 +12,9 @@
 //    starts inherits that environment, so no test touches the user's real data.
 // 4. It runs `node --test --test-concurrency=1` on tests/e2e/specs/*.test.mjs (or on the spec files
 //    given; arguments starting with `--` go to `node --test`, e.g. --test-name-pattern=smoke) with
-//    CLUSTERDESK_E2E_TMP = the temporary folder and CLUSTERDESK_APP = the binary.
+//    CLUSTERDESK_E2E_TMP = the temporary folder and CLUSTERDESK_APP = the binary; the app and the
+//    specs share CLUSTERDESK_EXPORT_DIR (exports land there) and CLUSTERDESK_IMPORT_DIR (the newest
+//    file there is the one "chosen" in the open dialog).
 // 5. Whatever happens (failure, Ctrl-C, the overall timeout) it stops tauri-driver, WebKitWebDriver
 //    and any app they started (they share one process group), removes the temporary folder, and
 //    exits with the tests' status.
@@ -286,7 +288,9 @@ async function run() {
   };
   // Exports go here instead of through the native save dialog, which WebDriver cannot click.
   const exportsDir = join(tmp, 'exports');
-  for (const d of [...Object.values(xdg), exportsDir]) mkdirSync(d, { recursive: true });
+  // And the file to import is the newest one a spec puts here, instead of the native open dialog.
+  const importsDir = join(tmp, 'imports');
+  for (const d of [...Object.values(xdg), exportsDir, importsDir]) mkdirSync(d, { recursive: true });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const driverLog = join(ARTIFACTS_DIR, 'tauri-driver.log');
 
@@ -308,7 +312,13 @@ async function run() {
 
   // The driver's environment is the apps' environment: isolated data, and no CLUSTERDESK_DB
   // leaking in from the caller (each spec passes --db).
-  const driverEnv = { ...process.env, ...xdg, CLUSTERDESK_E2E_TMP: tmp, CLUSTERDESK_EXPORT_DIR: exportsDir };
+  const driverEnv = {
+    ...process.env,
+    ...xdg,
+    CLUSTERDESK_E2E_TMP: tmp,
+    CLUSTERDESK_EXPORT_DIR: exportsDir,
+    CLUSTERDESK_IMPORT_DIR: importsDir,
+  };
   delete driverEnv.CLUSTERDESK_DB;
   const logFd = openSync(driverLog, 'w');
   log(`starting tauri-driver on ${DRIVER_PORT} (WebKitWebDriver on ${NATIVE_PORT}), data in ${tmp}`);
@@ -348,7 +358,14 @@ async function run() {
     {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, ...xdg, CLUSTERDESK_E2E_TMP: tmp, CLUSTERDESK_APP: app, CLUSTERDESK_EXPORT_DIR: exportsDir },
+      env: {
+        ...process.env,
+        ...xdg,
+        CLUSTERDESK_E2E_TMP: tmp,
+        CLUSTERDESK_APP: app,
+        CLUSTERDESK_EXPORT_DIR: exportsDir,
+        CLUSTERDESK_IMPORT_DIR: importsDir,
+      },
     },
   );
   const result = await waitExit(tests);

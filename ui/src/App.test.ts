@@ -18,7 +18,14 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('./lib/api', () => ({ api }));
 
-const status = { db_path: '/tmp/clusterdesk.sqlite', needs_setup: false, language: 'en' as const, version: '0.1.0' };
+const status = {
+  db_path: '/tmp/clusterdesk.sqlite',
+  needs_setup: false,
+  language: 'en' as const,
+  version: '0.1.0',
+  staff_name: null,
+  staff_default: 'elena',
+};
 
 beforeEach(() => {
   setLang('ro');
@@ -66,8 +73,14 @@ describe('App', () => {
     expect(await screen.findByTestId('app-ready')).toHaveAttribute('data-view', 'welcome');
     expect(screen.getByTestId('welcome-db-path')).toHaveTextContent('/tmp/clusterdesk.sqlite');
 
+    // The staff profile is the laptop's user name unless changed; it cannot be left empty.
+    expect(screen.getByTestId('welcome-staff-name')).toHaveValue('elena');
+    await fireEvent.input(screen.getByTestId('welcome-staff-name'), { target: { value: ' ' } });
     await fireEvent.click(screen.getByTestId('setup-demo'));
-    expect(api.setupDatabase).toHaveBeenCalledWith(true, 'ro');
+    expect(api.setupDatabase).not.toHaveBeenCalled();
+    await fireEvent.input(screen.getByTestId('welcome-staff-name'), { target: { value: 'Elena Marinescu' } });
+    await fireEvent.click(screen.getByTestId('setup-demo'));
+    expect(api.setupDatabase).toHaveBeenCalledWith(true, 'ro', 'Elena Marinescu');
     await waitFor(() => expect(screen.getByTestId('app-ready')).toHaveAttribute('data-view', 'main'));
   });
 

@@ -2,9 +2,11 @@
 //! imports). Every command takes `--db PATH` before its name and creates the file if needed.
 
 mod annual;
+mod audit;
 mod backup;
 mod clusters;
 mod export;
+mod import;
 mod output;
 mod report;
 mod trainings;
@@ -23,6 +25,10 @@ struct Cli {
     /// The database file (created and migrated if missing). Default: the app's data folder.
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// The staff profile the changes are recorded under in the audit log (default: the
+    /// CLUSTERDESK_STAFF variable, else the laptop's user name).
+    #[arg(long, global = true, value_name = "NAME")]
+    staff: Option<String>,
     /// Language of messages and formatted values.
     #[arg(long, global = true, value_parser = parse_lang, default_value = "ro")]
     lang: Lang,
@@ -67,6 +73,19 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Replaces the database by a backup FILE, once checked; the current data is kept as a copy.
     Restore { file: PathBuf },
+    /// The audit log: who changed what and when, filtered like the app's audit view.
+    Audit(audit::AuditArgs),
+    /// A contact's personal data: `contact export --id N --out FILE.json|FILE.pdf`, `contact erase --id N --yes`.
+    Contact {
+        #[command(subcommand)]
+        command: audit::ContactCommand,
+    },
+    /// Imports from CSV or XLSX: prints the preview (rows to create, update or refuse, with the
+    /// reasons), then writes everything in one transaction, or nothing.
+    Import {
+        #[command(subcommand)]
+        command: import::ImportCommand,
+    },
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
@@ -89,6 +108,9 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
     let path = cli.db.unwrap_or_else(store::default_db_path);
     let store = Store::open(&path).await?;
+    if let Some(staff) = cli.staff.clone().or_else(|| std::env::var("CLUSTERDESK_STAFF").ok()) {
+        store.set_staff(&staff);
+    }
     let lang = cli.lang;
     match cli.command {
         Command::Demo { clusters, orgs_per_cluster, seed } => {
@@ -108,8 +130,11 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         Command::Trainings { command } => trainings::run(&store, lang, command).await?,
         Command::Report { command } => annual::run(&store, lang, command).await?,
         Command::Export { command } => export::run(&store, lang, command).await?,
+        Command::Import { command } => import::run(&store, lang, command).await?,
         Command::Backup(args) => return backup::run(store, lang, args).await,
         Command::Restore { file } => return backup::restore(store, lang, &file).await,
+        Command::Audit(args) => audit::run(&store, lang, args).await?,
+        Command::Contact { command } => audit::contact(&store, lang, command).await?,
     }
     store.close().await;
     Ok(())

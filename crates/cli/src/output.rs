@@ -20,7 +20,7 @@ pub fn error_text(lang: Lang, error: &Error) -> String {
 }
 
 /// A message with its parameters; the ISO dates the core sends are shown in the language's order.
-fn message(lang: Lang, key: &str, params: &BTreeMap<String, String>) -> String {
+pub(crate) fn message(lang: Lang, key: &str, params: &BTreeMap<String, String>) -> String {
     let values: Vec<(&str, String)> = params
         .iter()
         .map(|(k, v)| {

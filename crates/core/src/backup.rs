@@ -497,6 +497,9 @@ pub async fn restore(current: Store, from: &Path) -> Result<Restored> {
 
     // 3. The current data, kept.
     let before_restore = create(&current, BackupKind::BeforeRestore).await?;
+    // Who restores, and the window's profile, stay with the restored data.
+    let staff = current.staff();
+    let profile = crate::settings::chosen_staff_name(current.pool()).await?;
 
     // 4. Close; then the main file alone holds everything, with no journal beside it.
     let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(current.pool()).await;
@@ -507,9 +510,23 @@ pub async fn restore(current: Store, from: &Path) -> Result<Restored> {
     temp.persist(&db_path).map_err(|e| e.error)?;
     sync_dir(&db_dir);
 
-    // 6. Reopen (and migrate an older copy).
+    // 6. Reopen (and migrate an older copy), and record the restore in the restored data.
     let store = Store::open(&db_path).await?;
-    Ok(Restored { store, report: RestoreReport { check, before_restore } })
+    store.set_staff(&staff);
+    let report = RestoreReport { check, before_restore };
+    let mut tx = store.write().await?;
+    if let Some(profile) = &profile {
+        crate::audit::staff::keep_profile(&mut tx, profile).await?;
+    }
+    let mut details = serde_json::Map::new();
+    details.insert("file".into(), report.check.path.clone().into());
+    details.insert("schema_version".into(), report.check.schema_version.into());
+    details.insert("clusters".into(), report.check.clusters.into());
+    details.insert("before_restore".into(), report.before_restore.file_name.clone().into());
+    let summary = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    crate::audit::record_with(&mut tx, crate::audit::AuditAction::Restore, "database", None, &summary, details).await?;
+    tx.commit().await?;
+    Ok(Restored { store, report })
 }
 
 /// Switches the closed database at `db_path` to rollback-journal mode, which SQLite allows only

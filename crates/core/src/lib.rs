@@ -5,6 +5,7 @@
 //! exactly what the app uses.
 
 pub mod assessments;
+pub mod audit;
 pub mod audits;
 pub mod backup;
 pub mod caen;
@@ -17,6 +18,8 @@ pub mod error;
 pub mod files;
 pub mod geo;
 pub mod i18n;
+pub mod import;
+pub mod personal_data;
 pub mod reference;
 pub mod registrations;
 pub mod reports;

@@ -1,6 +1,6 @@
 //! Preferences kept in the database, beside the data they apply to.
 
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::Result;
 use crate::i18n::Lang;
@@ -33,6 +33,11 @@ pub struct AppStatus {
     pub needs_setup: bool,
     pub language: Lang,
     pub version: String,
+    /// The staff profile the window writes as; `None` until one is chosen.
+    pub staff_name: Option<String>,
+    /// What is recorded while no profile is chosen (the laptop's user name); the first-start
+    /// screen offers it as the name.
+    pub staff_default: String,
 }
 
 /// One stored preference, `None` when never set.
@@ -53,13 +58,26 @@ pub(crate) async fn set(conn: &mut sqlx::SqliteConnection, key: &str, value: &st
 
 const STAFF_NAME: &str = "staff_name";
 
-/// Who is working, as recorded in histories: the name chosen in Settings, else the laptop's
-/// user name.
+/// Who is working, as recorded in histories: the window's staff profile, else the laptop's user
+/// name (see [`crate::audit::staff`]).
 pub async fn staff_name(pool: &SqlitePool) -> Result<String> {
+    Ok(chosen_staff_name(pool).await?.unwrap_or_else(crate::audit::staff::os_user))
+}
+
+/// The staff profile chosen in the window, if any.
+pub async fn chosen_staff_name(pool: &SqlitePool) -> Result<Option<String>> {
     let value: Option<String> =
         sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(STAFF_NAME).fetch_optional(pool).await?;
-    Ok(value
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| "ClusterDesk".to_string()))
+    Ok(value.filter(|v| !v.trim().is_empty()))
+}
+
+pub(crate) async fn set_staff_name(conn: &mut SqliteConnection, name: &str) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(STAFF_NAME)
+    .bind(name)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

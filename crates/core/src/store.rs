@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -24,6 +25,8 @@ pub fn default_db_path() -> PathBuf {
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    /// Who this process writes as, recorded by the audit log (shared by every clone).
+    staff: Arc<RwLock<String>>,
 }
 
 impl Store {
@@ -43,10 +46,15 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
-        let store = Store { pool, path: path.to_path_buf() };
-        store.backup_before_pending_migrations().await?;
+        let store = Store { pool, path: path.to_path_buf(), staff: Arc::new(RwLock::new(crate::audit::staff::os_user())) };
+        if store.has_pending_migrations().await? {
+            crate::backup::create(&store, crate::backup::BackupKind::BeforeMigration).await?;
+            // A migration must not find audit triggers on the tables it rebuilds, nor be audited.
+            crate::audit::triggers::drop_all(&store.pool).await?;
+        }
         MIGRATOR.run(&store.pool).await?;
         crate::assessments::framework::ensure_default(&store).await?;
+        crate::audit::triggers::ensure(&store.pool).await?;
         Ok(store)
     }
 
@@ -60,8 +68,27 @@ impl Store {
 
     /// A write transaction that takes the write lock at once, so that read-then-write checks (such
     /// as the duplicate CUI check) cannot be overtaken by another writer.
+    ///
+    /// The transaction first names its author for the audit triggers: the write lock is held from
+    /// here to the commit, so no other writer (another process on the same file included) can
+    /// change the name in between.
     pub async fn write(&self) -> Result<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        crate::audit::set_actor(&mut tx, &self.staff()).await?;
+        Ok(tx)
+    }
+
+    /// The staff profile this process writes as.
+    pub fn staff(&self) -> String {
+        self.staff.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Changes who this process (every clone of this store) writes as; an empty name falls back
+    /// to the laptop's user name.
+    pub fn set_staff(&self, name: &str) {
+        let name = crate::text::tidy(name);
+        let name = if name.is_empty() { crate::audit::staff::os_user() } else { name };
+        *self.staff.write().unwrap_or_else(|e| e.into_inner()) = name;
     }
 
     /// Closes the pool, waiting for the connections in use to be given back. Every clone of this
@@ -70,22 +97,19 @@ impl Store {
         self.pool.close().await;
     }
 
-    async fn backup_before_pending_migrations(&self) -> Result<()> {
+    /// Whether migrations are about to change a database that already has a schema.
+    async fn has_pending_migrations(&self) -> Result<bool> {
         let has_schema: bool = sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
         )
         .fetch_one(&self.pool)
         .await?;
         if !has_schema {
-            return Ok(());
+            return Ok(false);
         }
         let applied: Vec<i64> =
             sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(&self.pool).await?;
-        if MIGRATOR.iter().all(|m| applied.contains(&m.version)) {
-            return Ok(());
-        }
-        crate::backup::create(self, crate::backup::BackupKind::BeforeMigration).await?;
-        Ok(())
+        Ok(!MIGRATOR.iter().all(|m| applied.contains(&m.version)))
     }
 }
 

@@ -2,15 +2,16 @@
 //! test: a process killed in the middle of a large write leaves a database that opens, passes the
 //! integrity check and holds either all of that write or none of it.
 
-use std::io::{BufRead, BufReader, Write};
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use clusterdesk_core::backup::{self, BackupKind};
 use clusterdesk_core::clusters::{self, ClusterInput, ClusterQuery, Sector};
 use clusterdesk_core::demo::{self, DemoOptions};
 use clusterdesk_core::{Error, Store, cui};
+use common::{announce_write, dump_pool, kill_mid_write};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AssertSqlSafe, ConnectOptions, Connection};
 
@@ -41,28 +42,6 @@ fn refusal(result: Result<impl std::fmt::Debug, Error>) -> String {
         Err(Error::Refused { code, .. }) => code.to_string(),
         other => panic!("expected a refusal, got {other:?}"),
     }
-}
-
-/// Every row of every table (the migrations' bookkeeping included), as text, sorted: two
-/// databases with the same dump hold the same data.
-async fn dump_pool(pool: &sqlx::SqlitePool) -> Vec<String> {
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .fetch_all(pool)
-    .await
-    .unwrap();
-    let mut out = Vec::new();
-    for table in tables {
-        let columns: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_info(?)").bind(&table).fetch_all(pool).await.unwrap();
-        let expr = columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || '|' || ");
-        let mut rows: Vec<String> =
-            sqlx::query_scalar(AssertSqlSafe(format!("SELECT {expr} FROM \"{table}\""))).fetch_all(pool).await.unwrap();
-        rows.sort();
-        out.extend(rows.into_iter().map(|r| format!("{table}: {r}")));
-    }
-    out
 }
 
 async fn dump_file(path: &Path) -> Vec<String> {
@@ -409,30 +388,7 @@ const KILL_ORGS: usize = 10;
 async fn killing_the_process_in_the_middle_of_a_large_write_leaves_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kill.sqlite");
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "child_writes_demo_data_until_killed", "--ignored", "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, &db)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let started = lines.by_ref().map_while(|l| l.ok()).any(|l| l.ends_with("writing"));
-    assert!(started, "the child started its write");
-    // One transaction of 2000 clusters with 20,000 organisations takes many seconds. The kill
-    // comes once the write has spilled uncommitted pages into the WAL (its changes outgrew
-    // SQLite's 2 MB page cache), or after 20 s at the latest.
-    let wal_path = PathBuf::from(format!("{}-wal", db.display()));
-    let wal_size = || std::fs::metadata(&wal_path).map(|m| m.len()).unwrap_or(0);
-    let (start, at_start) = (std::time::Instant::now(), wal_size());
-    while wal_size() < at_start + (1 << 20) && start.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let wal = wal_size();
-    child.kill().unwrap(); // SIGKILL on Unix: no destructor, no rollback, no checkpoint
-    child.wait().unwrap();
-    let finished = lines.map_while(|l| l.ok()).any(|l| l.ends_with("done"));
-    eprintln!("killed with a {wal}-byte WAL; the write had {}finished", if finished { "" } else { "not " });
+    let finished = kill_mid_write("child_writes_demo_data_until_killed", CHILD_ENV, &db);
 
     let store = Store::open(&db).await.unwrap();
     let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(store.pool()).await.unwrap();
@@ -463,11 +419,6 @@ async fn killing_the_process_in_the_middle_of_a_large_write_leaves_all_or_nothin
 async fn child_writes_demo_data_until_killed() {
     let Some(db) = std::env::var_os(CHILD_ENV) else { return };
     let store = Store::open(Path::new(&db)).await.unwrap();
-    let mut out = std::io::stdout();
-    writeln!(out, "writing").unwrap();
-    out.flush().unwrap();
     let options = DemoOptions { clusters: KILL_CLUSTERS, orgs_per_cluster: Some(KILL_ORGS), seed: 1 };
-    demo::generate(&store, &options).await.unwrap();
-    writeln!(out, "done").unwrap();
-    out.flush().unwrap();
+    announce_write(async { demo::generate(&store, &options).await.unwrap() }).await;
 }

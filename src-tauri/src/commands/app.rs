@@ -1,3 +1,4 @@
+use clusterdesk_core::audit::staff;
 use clusterdesk_core::demo::{self, DemoOptions};
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::settings::{self, AppStatus};
@@ -9,20 +10,34 @@ use crate::state::AppState;
 #[tauri::command(rename_all = "snake_case")]
 pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
     let needs_setup = !state.db_exists();
-    let language =
-        if needs_setup { Lang::default() } else { user(settings::language(state.store().await?.pool()).await)? };
+    let (language, staff_name) = if needs_setup {
+        (Lang::default(), None)
+    } else {
+        let store = state.store().await?;
+        (user(settings::language(store.pool()).await)?, user(settings::chosen_staff_name(store.pool()).await)?)
+    };
     Ok(AppStatus {
         db_path: state.db_path.display().to_string(),
         needs_setup,
         language,
         version: env!("CARGO_PKG_VERSION").to_string(),
+        staff_name,
+        staff_default: staff::os_user(),
     })
 }
 
-/// The first-start choice: create the database, with the demo data or empty.
+/// The first-start choice: create the database, with the demo data or empty, and the staff
+/// profile of the person starting it.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn setup_database(state: State<'_, AppState>, demo: bool, language: Lang) -> CmdResult<()> {
+pub async fn setup_database(
+    state: State<'_, AppState>,
+    demo: bool,
+    language: Lang,
+    staff_name: String,
+) -> CmdResult<()> {
+    let name = user(staff::clean_name(&staff_name))?;
     let store = &user(state.open().await)?;
+    user(staff::choose(store, &name).await)?;
     user(settings::set_language(store.pool(), language).await)?;
     if demo {
         user(demo::generate(store, &DemoOptions::default()).await)?;

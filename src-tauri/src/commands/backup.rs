@@ -1,10 +1,9 @@
 //! Backups and restores. The window names a backup by its file name in the backups folder, never
 //! by a path; a file elsewhere is chosen in the native open dialog, here.
 
+use clusterdesk_core::UserError;
 use clusterdesk_core::backup::{self, BackupInfo, BackupKind, RestoreReport};
-use clusterdesk_core::{Error, UserError};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::{CmdResult, user};
 use crate::export;
@@ -40,16 +39,7 @@ pub async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Cm
 #[tauri::command(rename_all = "snake_case")]
 pub async fn restore_backup_from_file(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<RestoreReport>> {
     state.store().await?;
-    // The dialog blocks until the user answers: off the async workers.
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("SQLite", &["sqlite", "sqlite3", "db"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
-    })
-    .await
-    .map_err(|e| Error::Io(std::io::Error::other(e.to_string())).to_user())?;
+    let picked = export::open(&app, ("SQLite", &["sqlite", "sqlite3", "db"]), None).await?;
     let Some(path) = picked else { return Ok(None) };
     user(state.restore(&path).await).map(Some)
 }

@@ -6,6 +6,8 @@ pub mod audits;
 pub mod backup;
 pub mod clusters;
 pub mod eligibility;
+pub mod audit;
+pub mod import;
 pub mod reference;
 pub mod summary;
 pub mod trainings;

@@ -32,7 +32,8 @@ import type { TrainingRecord } from './bindings/TrainingRecord';
 
 export const api = {
   appStatus: () => invoke<AppStatus>('app_status'),
-  setupDatabase: (demo: boolean, language: Lang) => invoke<void>('setup_database', { demo, language }),
+  setupDatabase: (demo: boolean, language: Lang, staff_name: string) =>
+    invoke<void>('setup_database', { demo, language, staff_name }),
   setLanguage: (language: Lang) => invoke<void>('set_language', { language }),
 
   referenceData: () => invoke<ReferenceData>('reference_data'),
@@ -125,6 +126,25 @@ export const api = {
     invoke<void>('set_action_status', { id, status }),
   updateLabel: (id: number, input: LabelInput) => invoke<void>('update_label', { id, input }),
   deleteLabel: (id: number) => invoke<void>('delete_label', { id }),
+  // Audit log and staff profiles (src-tauri/src/commands/audit.rs). The profile chosen here is the
+  // name Rust records every later change under.
+  staffProfiles: () => invoke<import('./bindings/StaffProfiles').StaffProfiles>('staff_profiles'),
+  chooseStaff: (name: string) => invoke<import('./bindings/StaffProfiles').StaffProfiles>('choose_staff', { name }),
+  forgetStaff: (name: string) => invoke<import('./bindings/StaffProfiles').StaffProfiles>('forget_staff', { name }),
+  auditEntries: (query: import('./bindings/AuditQuery').AuditQuery) =>
+    invoke<import('./bindings/AuditPage').AuditPage>('audit_entries', { query }),
+  auditHistory: (entity: string, id: number) =>
+    invoke<import('./bindings/AuditEntry').AuditEntry[]>('audit_history', { entity, id }),
+
+  // Import (src-tauri/src/commands/import.rs): Rust opens the file in the native dialog and keeps
+  // it; the window previews and imports it by options only. importChooseFile resolves to null
+  // when the dialog is cancelled.
+  importChooseFile: (options: import('./bindings/ImportOptions').ImportOptions) =>
+    invoke<import('./bindings/ImportReport').ImportReport | null>('import_choose_file', { options }),
+  importPreview: (options: import('./bindings/ImportOptions').ImportOptions) =>
+    invoke<import('./bindings/ImportReport').ImportReport>('import_preview', { options }),
+  importRun: (options: import('./bindings/ImportOptions').ImportOptions) =>
+    invoke<import('./bindings/ImportReport').ImportReport>('import_run', { options }),
 };
 
 // ---- Assessments (src-tauri/src/commands/assessments.rs) --------------------------------------

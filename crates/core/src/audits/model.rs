@@ -97,7 +97,7 @@ pub struct AuditInput {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct AuditAction {
+pub struct RecommendedAction {
     pub id: i64,
     pub audit_id: i64,
     pub action: String,
@@ -121,7 +121,7 @@ pub struct Audit {
     /// The mean of the six scores, in hundredths (350 = 3.5).
     pub average_hundredths: i64,
     pub findings: String,
-    pub actions: Vec<AuditAction>,
+    pub actions: Vec<RecommendedAction>,
 }
 
 /// An action still open, with the audit it comes from.
@@ -129,7 +129,7 @@ pub struct Audit {
 #[ts(export)]
 pub struct OpenAction {
     #[serde(flatten)]
-    pub action: AuditAction,
+    pub action: RecommendedAction,
     pub organisation: String,
     pub kind: AuditKind,
     pub audited_on: String,

@@ -31,11 +31,11 @@ pub async fn cluster_audits(store: &Store, cluster_id: i64) -> Result<ClusterAud
     .bind(cluster_id)
     .fetch_all(&mut *conn)
     .await?;
-    let mut actions: HashMap<i64, Vec<AuditAction>> = HashMap::new();
+    let mut actions: HashMap<i64, Vec<RecommendedAction>> = HashMap::new();
     for r in action_rows {
         let status: ActionStatus = r.try_get("status")?;
         let due_on: Option<String> = r.try_get("due_on")?;
-        let action = AuditAction {
+        let action = RecommendedAction {
             id: r.try_get("id")?,
             audit_id: r.try_get("audit_id")?,
             action: r.try_get("action")?,

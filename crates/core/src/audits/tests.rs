@@ -176,7 +176,7 @@ async fn audits_and_open_actions_on_the_cluster_page() {
     assert!(page.audits.is_empty() && page.open_actions.is_empty());
 }
 
-fn audit_action_input(a: &AuditAction) -> ActionInput {
+fn audit_action_input(a: &RecommendedAction) -> ActionInput {
     ActionInput { id: Some(a.id), action: a.action.clone(), owner: a.owner.clone(), due_on: a.due_on.clone(), status: a.status }
 }
 

@@ -18,4 +18,6 @@ pub use write::{
     add_label, add_payment, archive, create, delete_contact, delete_label, delete_organisation, delete_payment,
     delete_permanently, replace_caen, restore, save_contact, save_organisation, set_fee, update, update_label,
 };
-pub(crate) use write::{add_label_in, add_payment_in, create_in, save_contact_in, save_organisation_in, set_fee_in};
+pub(crate) use write::{
+    add_label_in, add_payment_in, create_in, save_contact_in, save_organisation_in, set_fee_in, update_in,
+};

@@ -58,13 +58,20 @@ pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterI
 /// Replaces the cluster form's fields. A change of membership status is added to the history.
 pub async fn update(store: &Store, id: i64, input: &ClusterInput) -> Result<()> {
     let mut tx = store.write().await?;
+    update_in(&mut tx, id, input).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`update`] inside the caller's transaction (imports).
+pub(crate) async fn update_in(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterInput) -> Result<()> {
     let previous: Option<(String, Option<String>)> =
         sqlx::query_as("SELECT status, status_since FROM clusters WHERE id = ?")
             .bind(id)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut **tx)
             .await?;
     let (previous_status, previous_since) = previous.ok_or(Error::NotFound { entity: "cluster", id })?;
-    let input = clean(&mut tx, input, Some(id)).await?;
+    let input = clean(tx, input, Some(id)).await?;
     sqlx::query(
         "UPDATE clusters SET name = ?, legal_name = ?, cui = ?, reg_number = ?, address = ?, city = ?, county = ?, \
          website = ?, website_english = ?, management_fte = ?, founded_year = ?, joined_year = ?, status = ?, status_since = ?, notes = ?, updated_at = ? WHERE id = ?",
@@ -86,16 +93,29 @@ pub async fn update(store: &Store, id: i64, input: &ClusterInput) -> Result<()> 
     .bind(&input.notes)
     .bind(now_stamp())
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if previous_status != input.status.code() || previous_since != input.status_since {
-        record_status(&mut tx, id, &input).await?;
+        record_status(tx, id, &input).await?;
     }
-    sqlx::query("DELETE FROM cluster_sectors WHERE cluster_id = ?").bind(id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM cluster_caen WHERE cluster_id = ?").bind(id).execute(&mut *tx).await?;
-    write_codes(&mut tx, id, &input).await?;
-    refresh_search(&mut tx, id).await?;
-    tx.commit().await?;
+    // Only the codes that went, and (in write_codes) those that came: an unchanged list leaves no
+    // trace in the audit log.
+    let sectors: Vec<&str> = input.sectors.iter().map(|s| s.code()).collect();
+    sqlx::query("DELETE FROM cluster_sectors WHERE cluster_id = ? AND sector NOT IN (SELECT value FROM json_each(?))")
+        .bind(id)
+        .bind(serde_json::to_string(&sectors).unwrap_or_default())
+        .execute(&mut **tx)
+        .await?;
+    let caen: Vec<String> = input.caen.iter().map(|c| format!("{}:{}", c.revision.number(), c.code)).collect();
+    sqlx::query(
+        "DELETE FROM cluster_caen WHERE cluster_id = ? AND (revision || ':' || code) NOT IN (SELECT value FROM json_each(?))",
+    )
+    .bind(id)
+    .bind(serde_json::to_string(&caen).unwrap_or_default())
+    .execute(&mut **tx)
+    .await?;
+    write_codes(tx, id, &input).await?;
+    refresh_search(tx, id).await?;
     Ok(())
 }
 
@@ -668,14 +688,14 @@ async fn record_status(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &Cluste
 
 async fn write_codes(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterInput) -> Result<()> {
     for sector in &input.sectors {
-        sqlx::query("INSERT INTO cluster_sectors (cluster_id, sector) VALUES (?, ?)")
+        sqlx::query("INSERT OR IGNORE INTO cluster_sectors (cluster_id, sector) VALUES (?, ?)")
             .bind(id)
             .bind(sector.code())
             .execute(&mut **tx)
             .await?;
     }
     for code in &input.caen {
-        sqlx::query("INSERT INTO cluster_caen (cluster_id, revision, code) VALUES (?, ?, ?)")
+        sqlx::query("INSERT OR IGNORE INTO cluster_caen (cluster_id, revision, code) VALUES (?, ?, ?)")
             .bind(id)
             .bind(code.revision.number())
             .bind(&code.code)

@@ -8,4 +8,13 @@ export type AppStatus = { db_path: string,
 /**
  * No database file yet: the window offers demo data or an empty start.
  */
-needs_setup: boolean, language: Lang, version: string, };
+needs_setup: boolean, language: Lang, version: string, 
+/**
+ * The staff profile the window writes as; `None` until one is chosen.
+ */
+staff_name: string | null, 
+/**
+ * What is recorded while no profile is chosen (the laptop's user name); the first-start
+ * screen offers it as the name.
+ */
+staff_default: string, };

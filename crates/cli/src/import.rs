@@ -1,0 +1,187 @@
+//! `clusterdesk import clusters FILE [--dry-run] [--update] [--skip-invalid] [--encoding ENC]`:
+//! the report the app's preview shows, then the import — or nothing, and a failure exit, when a
+//! row is refused (unless --skip-invalid).
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use clusterdesk_core::i18n::{Lang, t};
+use clusterdesk_core::import::{self, Encoding, ImportOptions, ImportReport, TableReport};
+use clusterdesk_core::{Error, Result, Store};
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+
+use crate::output::message;
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Member clusters from a CSV or XLSX file: one row per cluster (with an optional contact);
+    /// a workbook may add the sheets "Contacte" and "Organizații" (see the README).
+    Clusters {
+        file: PathBuf,
+        /// Only print the report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Rows whose CUI matches a current cluster update it (otherwise they are refused).
+        #[arg(long)]
+        update: bool,
+        /// Write the valid rows even if others are refused (those are listed).
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Read a CSV in this encoding instead of the one detected: utf8, utf16le, utf16be,
+        /// windows-1250, iso-8859-2, iso-8859-16.
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<Encoding>,
+    },
+}
+
+fn parse_encoding(value: &str) -> std::result::Result<Encoding, String> {
+    let code = value.trim().to_ascii_lowercase().replace('-', "_");
+    let code = match code.as_str() {
+        "utf_8" => "utf8",
+        "cp1250" | "windows_1250" => "windows1250",
+        "latin2" | "iso_8859_2" => "iso8859_2",
+        "latin10" | "iso_8859_16" => "iso8859_16",
+        other => other,
+    };
+    Encoding::parse(code).ok_or_else(|| {
+        let all: Vec<&str> = Encoding::ALL.iter().map(|e| e.code()).collect();
+        format!("'{value}': use one of {}", all.join(", "))
+    })
+}
+
+pub async fn run(store: &Store, lang: Lang, command: ImportCommand) -> Result<()> {
+    let ImportCommand::Clusters { file, dry_run, update, skip_invalid, encoding } = command;
+    let bytes = std::fs::read(&file)?;
+    let file_name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let options = ImportOptions { encoding, update, skip_invalid };
+    let report = if dry_run {
+        import::preview(store, &file_name, &bytes, &options).await?
+    } else {
+        import::import(store, &file_name, &bytes, &options).await?
+    };
+    print!("{}", render(lang, &report));
+    let counts = &report.counts;
+    let params = [
+        ("create", counts.create.to_string()),
+        ("update", counts.update.to_string()),
+        ("refused", counts.refused.to_string()),
+    ];
+    let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    if counts.refused > 0 && !skip_invalid {
+        return Err(Error::Refused {
+            code: "error.import_refused_rows",
+            params: [("refused".to_string(), counts.refused.to_string())].into(),
+        });
+    }
+    let done = match (dry_run, report.written, counts.refused) {
+        (true, _, _) => "import.result.preview",
+        (false, false, _) => "import.result.nothing_to_write",
+        (false, true, 0) => "import.result.written",
+        (false, true, _) => "import.result.written_skipped",
+    };
+    println!("{}", t(lang, done, &params));
+    Ok(())
+}
+
+fn field_label(lang: Lang, field: &str) -> String {
+    t(lang, &format!("import.field.{field}"), &[])
+}
+
+/// The preview as text: the file, each table's matched columns, then every row with its action
+/// and, for a refused row, one line per problem (column and reason).
+pub fn render(lang: Lang, report: &ImportReport) -> String {
+    let mut out = String::new();
+    let encoding_name = |e: Encoding| t(lang, &format!("import.encoding.{}", e.code()), &[]);
+    match (report.encoding, report.detected_encoding, report.separator) {
+        (Some(used), Some(detected), Some(separator)) => {
+            let detected = if used == detected {
+                t(lang, "import.detected", &[])
+            } else {
+                t(lang, "import.detected_other", &[("encoding", &encoding_name(detected))])
+            };
+            let separator = t(lang, &format!("import.separator.{}", separator.code()), &[]);
+            let encoding = encoding_name(used);
+            let params = [
+                ("file", report.file_name.as_str()),
+                ("encoding", &encoding),
+                ("detected", &detected),
+                ("separator", &separator),
+            ];
+            out.push_str(&t(lang, "import.file_csv", &params));
+        }
+        _ => out.push_str(&t(lang, "import.file_spreadsheet", &[("file", &report.file_name)])),
+    }
+    out.push('\n');
+    if !report.ignored_sheets.is_empty() {
+        out.push_str(&t(lang, "import.ignored_sheets", &[("sheets", &report.ignored_sheets.join(", "))]));
+        out.push('\n');
+    }
+    for table in &report.tables {
+        out.push('\n');
+        out.push_str(&render_table(lang, table));
+    }
+    let counts = [
+        ("create", report.counts.create.to_string()),
+        ("update", report.counts.update.to_string()),
+        ("refused", report.counts.refused.to_string()),
+    ];
+    let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    out.push_str(&t(lang, "import.counts", &counts));
+    out.push('\n');
+    out
+}
+
+fn render_table(lang: Lang, table: &TableReport) -> String {
+    let kind = t(lang, &format!("import.kind.{}", table.kind.code()), &[]);
+    let row = table.header_row.to_string();
+    let mut out = if table.sheet.is_empty() {
+        t(lang, "import.table_title_csv", &[("kind", &kind), ("row", &row)])
+    } else {
+        t(lang, "import.table_title", &[("kind", &kind), ("sheet", &table.sheet), ("row", &row)])
+    };
+    out.push('\n');
+    let columns: Vec<String> = table
+        .columns
+        .iter()
+        .filter(|c| !c.header.is_empty())
+        .map(|c| {
+            let target = c.field.as_deref().map_or_else(|| t(lang, "import.unused", &[]), |f| field_label(lang, f));
+            format!("{}: {} → {target}", c.letter, c.header)
+        })
+        .collect();
+    out.push_str(&format!("{}: {}\n", t(lang, "import.columns", &[]), columns.join("; ")));
+    if !table.missing.is_empty() {
+        let missing: Vec<String> = table.missing.iter().map(|f| field_label(lang, f)).collect();
+        out.push_str(&t(lang, "import.missing", &[("fields", &missing.join(", "))]));
+        out.push('\n');
+    }
+    let mut grid = Table::new();
+    grid.load_preset(UTF8_FULL_CONDENSED);
+    grid.set_header(
+        [
+            "import.col.row",
+            "import.col.action",
+            "import.col.name",
+            "import.col.cluster",
+            "import.col.column",
+            "import.col.reason",
+        ]
+        .map(|k| t(lang, k, &[])),
+    );
+    for r in &table.rows {
+        let action = t(lang, &format!("import.action.{}", r.action.code()), &[]);
+        let (columns, reasons): (Vec<String>, Vec<String>) =
+            r.problems.iter().map(|p| (p.column.clone(), message(lang, &p.code, &p.params))).unzip();
+        grid.add_row([
+            r.row.to_string(),
+            action,
+            r.name.clone(),
+            r.cluster_cui.clone(),
+            columns.join("\n"),
+            reasons.join("\n"),
+        ]);
+    }
+    out.push_str(&grid.to_string());
+    out.push('\n');
+    out
+}

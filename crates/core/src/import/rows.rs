@@ -1,0 +1,676 @@
+//! Row by row through the app's own writes, in one transaction (see the module's documentation).
+
+use std::collections::HashMap;
+
+use sqlx::{Acquire, Sqlite, Transaction};
+
+use super::columns::{self, find_header, kind_of_sheet, match_headers};
+use super::model::*;
+use super::read::{self, Sheet};
+use super::values;
+use crate::audit::{self, AuditAction};
+use crate::caen::CaenRevision;
+use crate::clusters::{self, CaenCode, ClusterInput, ContactInput, OrgKind, OrganisationInput};
+use crate::error::FieldError;
+use crate::geo::{self, County};
+use crate::store::Store;
+use crate::text::{fold, tidy};
+use crate::{Error, Result, cui};
+
+struct Table {
+    kind: TableKind,
+    sheet: String,
+    header_row: usize,
+    columns: Vec<MatchedColumn>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+/// One data row with its table's columns.
+struct Row<'a> {
+    columns: &'a [MatchedColumn],
+    cells: &'a [String],
+}
+
+impl Row<'_> {
+    /// The cell of `field`, if the file has such a column (empty when the cell is).
+    fn get(&self, field: &str) -> Option<&str> {
+        let index = self.columns.iter().position(|c| c.field.as_deref() == Some(field))?;
+        Some(self.cells.get(index).map_or("", String::as_str))
+    }
+
+    /// The non-empty cell of `field`.
+    fn filled(&self, field: &str) -> Option<&str> {
+        self.get(field).filter(|v| !v.is_empty())
+    }
+
+    fn text(&self, field: &str) -> String {
+        self.get(field).unwrap_or("").to_string()
+    }
+}
+
+fn header_of(columns: &[MatchedColumn], field: &str) -> String {
+    columns.iter().find(|c| c.field.as_deref() == Some(field)).map_or_else(String::new, |c| c.header.clone())
+}
+
+fn problem(columns: &[MatchedColumn], field: &str, error: FieldError) -> RowProblem {
+    // The write's CAEN problems name "caen"; the file may have only the Rev.3 column.
+    let column = match header_of(columns, field) {
+        h if h.is_empty() && field == "caen" => header_of(columns, "caen3"),
+        h => h,
+    };
+    RowProblem { column, field: field.to_string(), code: format!("error.{}", error.code), params: error.params }
+}
+
+/// What one row writes; applied in a savepoint so that a refused row leaves no trace.
+enum Write {
+    Cluster { update: Option<i64>, input: Box<ClusterInput>, contact: Option<(Option<i64>, ContactInput)> },
+    Contact { cluster: i64, id: Option<i64>, input: ContactInput },
+    Organisation { cluster: i64, id: Option<i64>, input: OrganisationInput },
+}
+
+/// The contact on a cluster row answers to the cluster row's column names.
+fn contact_field(field: &str) -> &str {
+    match field {
+        "name" => "contact_name",
+        "role" => "contact_role",
+        other => other,
+    }
+}
+
+async fn apply(tx: &mut Transaction<'_, Sqlite>, write: &Write) -> Result<i64> {
+    match write {
+        Write::Cluster { update, input, contact } => {
+            let id = match update {
+                Some(id) => {
+                    clusters::update_in(tx, *id, input).await?;
+                    *id
+                }
+                None => clusters::create_in(tx, input).await?,
+            };
+            if let Some((existing, contact)) = contact {
+                clusters::save_contact_in(tx, id, *existing, contact).await.map_err(|e| match e {
+                    Error::Invalid(fields) => Error::Invalid(
+                        fields
+                            .into_iter()
+                            .map(|f| FieldError { field: contact_field(&f.field).to_string(), ..f })
+                            .collect(),
+                    ),
+                    other => other,
+                })?;
+            }
+            Ok(id)
+        }
+        Write::Contact { cluster, id, input } => clusters::save_contact_in(tx, *cluster, *id, input).await,
+        Write::Organisation { cluster, id, input } => clusters::save_organisation_in(tx, *cluster, *id, input).await,
+    }
+}
+
+/// Runs one row's write in a savepoint, kept when `keep` and the write succeeds: `Ok(Err(fields))`
+/// when the app's validation refuses it, `Err` for anything else (the whole import stops).
+async fn attempt(tx: &mut Transaction<'_, Sqlite>, write: &Write, keep: bool) -> Result<Result<i64, Vec<FieldError>>> {
+    let mut savepoint = tx.begin().await?;
+    match apply(&mut savepoint, write).await {
+        Ok(id) => {
+            if keep {
+                savepoint.commit().await?;
+            } else {
+                savepoint.rollback().await?;
+            }
+            Ok(Ok(id))
+        }
+        Err(Error::Invalid(fields)) => {
+            savepoint.rollback().await?;
+            Ok(Err(fields))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Runs the row's write (when it has one) and reports the row. A row already refused for its
+/// values is still checked by the write, rolled back, so that every reason is listed at once;
+/// what the write finds in a field already refused is not said twice. Returns the id written.
+async fn finish(
+    tx: &mut Transaction<'_, Sqlite>,
+    mut report: RowReport,
+    columns: &[MatchedColumn],
+    write: Option<&Write>,
+) -> Result<(RowReport, Option<i64>)> {
+    let keep = report.problems.is_empty();
+    if let Some(write) = write {
+        match attempt(tx, write, keep).await? {
+            Ok(id) if keep => return Ok((report, Some(id))),
+            Ok(_) => {}
+            Err(fields) => {
+                for f in fields {
+                    if !report.problems.iter().any(|p| p.field == f.field) {
+                        report.problems.push(problem(columns, &f.field.clone(), f));
+                    }
+                }
+            }
+        }
+    }
+    report.action = RowAction::Refused;
+    Ok((report, None))
+}
+
+/// The contact of `cluster` the cells describe (same name, or same email), as it is now.
+async fn same_contact(
+    tx: &mut Transaction<'_, Sqlite>,
+    cluster: i64,
+    cells: &ContactCells,
+) -> Result<Option<(i64, ContactInput)>> {
+    type Stored = (i64, String, String, String, String, bool, Option<String>, String);
+    let rows: Vec<Stored> = sqlx::query_as(
+        "SELECT id, name, role, email, phone, consent, consent_date, consent_source FROM contacts \
+         WHERE cluster_id = ? ORDER BY id",
+    )
+    .bind(cluster)
+    .fetch_all(&mut **tx)
+    .await?;
+    let name = cells.name.as_deref().map(|n| fold(&tidy(n)));
+    let email = cells.email.as_deref().unwrap_or("");
+    Ok(rows
+        .into_iter()
+        .find(|r| {
+            name.as_deref() == Some(fold(&r.1).as_str()) || (!email.is_empty() && r.3.eq_ignore_ascii_case(email))
+        })
+        .map(|(id, name, role, email, phone, consent, consent_date, consent_source)| {
+            (id, ContactInput { name, role, email, phone, consent, consent_date, consent_source })
+        }))
+}
+
+/// The member organisation of `cluster` the row describes (same CUI, or same name when either
+/// has no CUI), as it is now.
+async fn same_organisation(
+    tx: &mut Transaction<'_, Sqlite>,
+    cluster: i64,
+    cells: &OrganisationCells,
+) -> Result<Option<(i64, OrganisationInput)>> {
+    type Stored = (i64, String, String, String, Option<i64>, Option<String>, Option<i64>, Option<i64>);
+    let rows: Vec<Stored> = sqlx::query_as(
+        "SELECT id, name, kind, cui, caen_revision, caen_code, employees, turnover_ron FROM organisations \
+         WHERE cluster_id = ? ORDER BY id",
+    )
+    .bind(cluster)
+    .fetch_all(&mut **tx)
+    .await?;
+    let name = cells.name.as_deref().map(|n| fold(&tidy(n)));
+    let code = cells.cui.as_deref().and_then(cui::normalize).unwrap_or_default();
+    Ok(rows
+        .into_iter()
+        .find(|r| {
+            (!code.is_empty() && r.3 == code)
+                || ((code.is_empty() || r.3.is_empty()) && name.as_deref() == Some(fold(&r.1).as_str()))
+        })
+        .map(|(id, name, kind, cui, revision, code, employees, turnover_ron)| {
+            let caen = match (revision.and_then(CaenRevision::from_number), code) {
+                (Some(revision), Some(code)) => Some(CaenCode { revision, code }),
+                _ => None,
+            };
+            (id, OrganisationInput { name, kind: OrgKind::parse(&kind), cui, caen, employees, turnover_ron })
+        }))
+}
+
+/// The contact columns of a row that are filled: on an update, an empty cell keeps the value.
+#[derive(Default)]
+struct ContactCells {
+    name: Option<String>,
+    role: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    consent: Option<bool>,
+    consent_date: Option<String>,
+}
+
+impl ContactCells {
+    fn read(row: &Row<'_>, name: &str, role: &str, problems: &mut Vec<RowProblem>) -> ContactCells {
+        let filled = |field: &str| row.filled(field).map(String::from);
+        let consent = row.filled("consent").and_then(|v| match values::yes_no(v) {
+            Ok(yes) => Some(yes),
+            Err(e) => {
+                problems.push(problem(row.columns, "consent", e));
+                None
+            }
+        });
+        ContactCells {
+            name: filled(name),
+            role: filled(role),
+            email: filled("email"),
+            phone: row.filled("phone").map(values::phone),
+            consent,
+            consent_date: row.filled("consent_date").map(values::date),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        [&self.name, &self.role, &self.email, &self.phone, &self.consent_date].iter().all(|v| v.is_none())
+            && self.consent.is_none()
+    }
+
+    fn onto(&self, mut base: ContactInput, file_name: &str) -> ContactInput {
+        for (value, target) in [
+            (&self.name, &mut base.name),
+            (&self.role, &mut base.role),
+            (&self.email, &mut base.email),
+            (&self.phone, &mut base.phone),
+        ] {
+            if let Some(value) = value {
+                target.clone_from(value);
+            }
+        }
+        if let Some(consent) = self.consent.filter(|c| *c != base.consent) {
+            base.consent = consent;
+            base.consent_source = if consent { format!("import: {file_name}") } else { String::new() };
+        }
+        if self.consent_date.is_some() {
+            base.consent_date.clone_from(&self.consent_date);
+        }
+        base
+    }
+}
+
+#[derive(Default)]
+struct OrganisationCells {
+    name: Option<String>,
+    kind: Option<OrgKind>,
+    cui: Option<String>,
+    caen: Option<CaenCode>,
+    employees: Option<i64>,
+    turnover_ron: Option<i64>,
+}
+
+impl OrganisationCells {
+    fn onto(&self, mut base: OrganisationInput) -> OrganisationInput {
+        for (value, target) in [(&self.name, &mut base.name), (&self.cui, &mut base.cui)] {
+            if let Some(value) = value {
+                target.clone_from(value);
+            }
+        }
+        base.kind = self.kind.or(base.kind);
+        base.caen = self.caen.clone().or(base.caen);
+        base.employees = self.employees.or(base.employees);
+        base.turnover_ron = self.turnover_ron.or(base.turnover_ron);
+        base
+    }
+}
+
+struct Context<'a> {
+    store: &'a Store,
+    options: &'a ImportOptions,
+    file_name: &'a str,
+    counties: Vec<County>,
+    /// Current clusters before the import: CUI -> id, and folded name -> id.
+    existing: HashMap<String, i64>,
+    existing_names: HashMap<String, i64>,
+    /// Cluster rows of the file by CUI: the first row that gave it, and the cluster's id once written.
+    seen: HashMap<String, (usize, Option<i64>)>,
+    file_names: HashMap<String, i64>,
+}
+
+pub async fn process(
+    store: &Store,
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    commit: bool,
+) -> Result<ImportReport> {
+    let file = read::read(bytes, options.encoding)?;
+    let (mut tables, ignored_sheets) = tables(file.sheets);
+    if tables.is_empty() {
+        return Err(Error::refused("error.import_no_table"));
+    }
+    tables.sort_by_key(|t| t.kind);
+
+    let mut tx = store.write().await?;
+    let current: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, cui, name FROM clusters WHERE archived_at IS NULL").fetch_all(&mut *tx).await?;
+    let mut ctx = Context {
+        store,
+        options,
+        file_name,
+        counties: geo::counties(store.pool()).await?,
+        existing: current.iter().filter(|(_, c, _)| !c.is_empty()).map(|(id, c, _)| (c.clone(), *id)).collect(),
+        existing_names: current.iter().map(|(id, _, n)| (fold(n), *id)).collect(),
+        seen: HashMap::new(),
+        file_names: HashMap::new(),
+    };
+
+    let mut counts = ImportCounts::default();
+    let mut reports = Vec::new();
+    for table in &tables {
+        let mut rows = Vec::new();
+        for (number, cells) in &table.rows {
+            if cells.iter().all(String::is_empty) {
+                continue;
+            }
+            let row = Row { columns: &table.columns, cells };
+            let report = match table.kind {
+                TableKind::Clusters => cluster_row(&mut ctx, &mut tx, *number, &row).await?,
+                TableKind::Contacts => contact_row(&mut ctx, &mut tx, *number, &row).await?,
+                TableKind::Organisations => organisation_row(&mut ctx, &mut tx, *number, &row).await?,
+            };
+            match report.action {
+                RowAction::Create => counts.create += 1,
+                RowAction::Update => counts.update += 1,
+                RowAction::Refused => counts.refused += 1,
+            }
+            rows.push(report);
+        }
+        let missing = columns::required(table.kind)
+            .iter()
+            .filter(|f| !table.columns.iter().any(|c| c.field.as_deref() == Some(**f)))
+            .map(|f| f.to_string())
+            .collect();
+        reports.push(TableReport {
+            kind: table.kind,
+            sheet: table.sheet.clone(),
+            header_row: table.header_row,
+            columns: table.columns.clone(),
+            missing,
+            rows,
+        });
+    }
+
+    let written = commit && (counts.refused == 0 || options.skip_invalid) && counts.create + counts.update > 0;
+    if written {
+        // The rows themselves are in the audit log through its triggers; this entry says they
+        // came from one import, of which file, under the same transaction.
+        let details = serde_json::Map::from_iter([
+            ("file".to_string(), serde_json::Value::from(file_name)),
+            ("created".to_string(), serde_json::Value::from(counts.create)),
+            ("updated".to_string(), serde_json::Value::from(counts.update)),
+            ("refused".to_string(), serde_json::Value::from(counts.refused)),
+        ]);
+        audit::record_with(&mut tx, AuditAction::Import, "clusters", None, file_name, details).await?;
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
+    let text = file.text.as_ref();
+    Ok(ImportReport {
+        file_name: file_name.to_string(),
+        format: if text.is_some() { "csv" } else { "spreadsheet" }.to_string(),
+        encoding: text.map(|t| t.encoding),
+        detected_encoding: text.map(|t| t.detected),
+        separator: text.map(|t| t.separator),
+        ignored_sheets,
+        tables: reports,
+        counts,
+        options: options.clone(),
+        written,
+    })
+}
+
+/// The sheets the import recognises, with their header row and matched columns; the names of
+/// the others.
+fn tables(sheets: Vec<Sheet>) -> (Vec<Table>, Vec<String>) {
+    let mut tables = Vec::new();
+    let mut ignored = Vec::new();
+    for sheet in sheets {
+        match find_header(&sheet.rows, kind_of_sheet(&sheet.name)) {
+            Some((index, kind)) => {
+                let mut rows = sheet.rows;
+                let data = rows.split_off(index + 1);
+                let (header_row, headers) = rows.pop().unwrap_or_default();
+                tables.push(Table {
+                    kind,
+                    sheet: sheet.name,
+                    header_row,
+                    columns: match_headers(kind, &headers),
+                    rows: data,
+                });
+            }
+            None => ignored.push(sheet.name),
+        }
+    }
+    (tables, ignored)
+}
+
+/// The CUI as it will be stored when it is well formed, else as typed (for the report).
+fn cui_key(typed: &str) -> String {
+    cui::normalize(typed).unwrap_or_else(|| typed.trim().to_string())
+}
+
+fn caen_codes(value: &str, revision: CaenRevision) -> Vec<CaenCode> {
+    value
+        .split([',', ';', '|', '/', '\n', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|code| CaenCode { revision, code: code.to_string() })
+        .collect()
+}
+
+async fn cluster_row(
+    ctx: &mut Context<'_>,
+    tx: &mut Transaction<'_, Sqlite>,
+    number: usize,
+    row: &Row<'_>,
+) -> Result<RowReport> {
+    let columns = row.columns;
+    let mut problems = Vec::new();
+    let mut check = |field: &str, result: Result<(), FieldError>| {
+        if let Err(e) = result {
+            problems.push(problem(columns, field, e));
+        }
+    };
+    let code = cui_key(&row.text("cui"));
+    let existing = ctx.existing.get(&code).copied();
+    if !code.is_empty() {
+        match ctx.seen.get(&code) {
+            Some((first, _)) => check(
+                "cui",
+                Err(FieldError::new("cui", "import_duplicate_in_file").with("row", first).with("cui", &code)),
+            ),
+            None => {
+                ctx.seen.insert(code.clone(), (number, None));
+            }
+        }
+    }
+    if existing.is_some() && !ctx.options.update {
+        check("cui", Err(FieldError::new("cui", "import_exists").with("cui", &code)));
+    }
+    let update = existing.filter(|_| ctx.options.update);
+    // An update starts from the record as it is: a column left empty keeps the value.
+    let mut input = match update {
+        Some(id) => clusters::get(ctx.store, id).await?.record,
+        None => ClusterInput::default(),
+    };
+    for (field, target) in [
+        ("name", &mut input.name),
+        ("legal_name", &mut input.legal_name),
+        ("cui", &mut input.cui),
+        ("reg_number", &mut input.reg_number),
+        ("address", &mut input.address),
+        ("city", &mut input.city),
+        ("website", &mut input.website),
+        ("notes", &mut input.notes),
+    ] {
+        if let Some(value) = row.filled(field) {
+            *target = value.to_string();
+        }
+    }
+    if let Some(value) = row.filled("county") {
+        match values::county(value, &ctx.counties) {
+            Ok(code) => input.county = code,
+            Err(e) => check("county", Err(e)),
+        }
+    }
+    if let Some(value) = row.filled("region") {
+        let county = ctx.counties.iter().find(|c| c.code == input.county);
+        match (values::region(value), county) {
+            (Ok(region), Some(county)) if region != county.region => check(
+                "region",
+                Err(FieldError::new("region", "import_region_mismatch")
+                    .with("value", value)
+                    .with("county", &county.name)),
+            ),
+            (Err(e), _) => check("region", Err(e)),
+            _ => {}
+        }
+    }
+    for (field, target) in [("founded_year", &mut input.founded_year), ("joined_year", &mut input.joined_year)] {
+        if let Some(value) = row.filled(field) {
+            match values::integer(value) {
+                Ok(year) => *target = Some(year),
+                Err(e) => check(field, Err(e)),
+            }
+        }
+    }
+    if let Some(value) = row.filled("status") {
+        match values::status(value) {
+            Ok(status) => input.status = status,
+            Err(e) => check("status", Err(e)),
+        }
+    }
+    if let Some(value) = row.filled("sectors") {
+        match values::sectors(value) {
+            Ok(sectors) => input.sectors = sectors,
+            Err(e) => check("sectors", Err(e)),
+        }
+    }
+    // A CAEN column replaces the codes of its revision only.
+    for (field, revision) in [("caen", CaenRevision::Rev2), ("caen3", CaenRevision::Rev3)] {
+        if let Some(value) = row.filled(field) {
+            input.caen.retain(|c| c.revision != revision);
+            input.caen.extend(caen_codes(value, revision));
+        }
+    }
+    let cells = ContactCells::read(row, "contact_name", "contact_role", &mut problems);
+    let name = if input.name.is_empty() { row.text("name") } else { input.name.clone() };
+    let contact = match (cells.is_empty(), update) {
+        (true, _) => None,
+        (false, Some(id)) => {
+            let existing = same_contact(tx, id, &cells).await?;
+            let (contact_id, base) = existing.map_or((None, ContactInput::default()), |(c, base)| (Some(c), base));
+            Some((contact_id, cells.onto(base, ctx.file_name)))
+        }
+        (false, None) => Some((None, cells.onto(ContactInput::default(), ctx.file_name))),
+    };
+    let write = Write::Cluster { update, input: Box::new(input), contact };
+    let action = if update.is_some() { RowAction::Update } else { RowAction::Create };
+    let report = RowReport { row: number, action, name, cluster_cui: code, problems };
+    let (report, id) = finish(tx, report, columns, Some(&write)).await?;
+    if let Some(id) = id {
+        ctx.seen.insert(report.cluster_cui.clone(), (number, Some(id)));
+        ctx.file_names.insert(fold(&tidy(&report.name)), id);
+    }
+    Ok(report)
+}
+
+/// The cluster a contact or organisation row belongs to, and whether this import created it;
+/// `None`, with the problem added, when the row names none that exists.
+fn parent(ctx: &Context<'_>, row: &Row<'_>, problems: &mut Vec<RowProblem>) -> Option<(i64, bool)> {
+    find_parent(ctx, row).map_err(|e| problems.push(problem(row.columns, "cluster_cui", e))).ok()
+}
+
+/// By CUI (or name) among the file's clusters and the current ones.
+fn find_parent(ctx: &Context<'_>, row: &Row<'_>) -> Result<(i64, bool), FieldError> {
+    let typed = row.text("cluster_cui");
+    if typed.is_empty() {
+        return Err(FieldError::new("cluster_cui", "required"));
+    }
+    let code = cui_key(&typed);
+    match ctx.seen.get(&code) {
+        Some((_, Some(id))) => return Ok((*id, true)),
+        Some((first, None)) => return Err(FieldError::new("cluster_cui", "import_cluster_refused").with("row", first)),
+        None => {}
+    }
+    if let Some(id) = ctx.existing.get(&code) {
+        return Ok((*id, false));
+    }
+    let name = fold(&tidy(&typed));
+    if let Some(id) = ctx.file_names.get(&name) {
+        return Ok((*id, true));
+    }
+    ctx.existing_names
+        .get(&name)
+        .map(|id| (*id, false))
+        .ok_or_else(|| FieldError::new("cluster_cui", "import_cluster_unknown").with("value", &typed))
+}
+
+/// Finishes a contact or organisation row: refused with its problems, or written (an update
+/// of the matching record only when the user chose to update). `write` is `None` when the row
+/// names no cluster that exists.
+async fn child_row(
+    ctx: &Context<'_>,
+    tx: &mut Transaction<'_, Sqlite>,
+    number: usize,
+    row: &Row<'_>,
+    mut problems: Vec<RowProblem>,
+    matching: Option<i64>,
+    write: Option<Write>,
+) -> Result<RowReport> {
+    if matching.is_some() && !ctx.options.update {
+        problems.push(problem(row.columns, "name", FieldError::new("name", "import_exists_child")));
+    }
+    let action = if matching.is_some() { RowAction::Update } else { RowAction::Create };
+    let report = RowReport {
+        row: number,
+        action,
+        name: row.text("name"),
+        cluster_cui: cui_key(&row.text("cluster_cui")),
+        problems,
+    };
+    Ok(finish(tx, report, row.columns, write.as_ref()).await?.0)
+}
+
+async fn contact_row(
+    ctx: &mut Context<'_>,
+    tx: &mut Transaction<'_, Sqlite>,
+    number: usize,
+    row: &Row<'_>,
+) -> Result<RowReport> {
+    let mut problems = Vec::new();
+    let cells = ContactCells::read(row, "name", "role", &mut problems);
+    let cluster = parent(ctx, row, &mut problems);
+    let existing = match cluster {
+        Some((cluster, false)) => same_contact(tx, cluster, &cells).await?,
+        _ => None,
+    };
+    let (id, base) = existing.map_or((None, ContactInput::default()), |(id, base)| (Some(id), base));
+    let input = cells.onto(base, ctx.file_name);
+    let write = cluster.map(|(cluster, _)| Write::Contact { cluster, id, input });
+    child_row(ctx, tx, number, row, problems, id, write).await
+}
+
+async fn organisation_row(
+    ctx: &mut Context<'_>,
+    tx: &mut Transaction<'_, Sqlite>,
+    number: usize,
+    row: &Row<'_>,
+) -> Result<RowReport> {
+    let mut problems = Vec::new();
+    let mut cells = OrganisationCells {
+        name: row.filled("name").map(String::from),
+        cui: row.filled("cui").map(String::from),
+        ..Default::default()
+    };
+    if let Some(value) = row.filled("kind") {
+        match values::org_kind(value) {
+            Ok(kind) => cells.kind = Some(kind),
+            Err(e) => problems.push(problem(row.columns, "kind", e)),
+        }
+    }
+    for (field, revision) in [("caen", CaenRevision::Rev2), ("caen3", CaenRevision::Rev3)] {
+        if let Some(value) = row.filled(field) {
+            cells.caen = Some(CaenCode { revision, code: value.to_string() });
+        }
+    }
+    for (field, target) in [("employees", &mut cells.employees), ("turnover_ron", &mut cells.turnover_ron)] {
+        if let Some(value) = row.filled(field) {
+            match values::integer(value) {
+                Ok(n) => *target = Some(n),
+                Err(e) => problems.push(problem(row.columns, field, e)),
+            }
+        }
+    }
+    let cluster = parent(ctx, row, &mut problems);
+    let existing = match cluster {
+        Some((cluster, false)) => same_organisation(tx, cluster, &cells).await?,
+        _ => None,
+    };
+    let (id, base) = existing.map_or((None, OrganisationInput::default()), |(id, base)| (Some(id), base));
+    let input = cells.onto(base);
+    let write = cluster.map(|(cluster, _)| Write::Organisation { cluster, id, input });
+    child_row(ctx, tx, number, row, problems, id, write).await
+}
