@@ -74,6 +74,7 @@ pub async fn generate(store: &Store, options: &DemoOptions) -> Result<DemoSummar
         demo.cluster(&mut tx, index, plan, options.orgs_per_cluster, &mut summary).await?;
     }
     crate::trainings::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
+    crate::events::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     tx.commit().await?;
     Ok(summary)
 }
@@ -658,7 +659,7 @@ const STREETS: &[&str] = &[
     "Str. Politehnicii",
 ];
 
-const MEN: &[&str] = &[
+pub(crate) const MEN: &[&str] = &[
     "Andrei",
     "Mihai",
     "Ștefan",
@@ -682,7 +683,7 @@ const MEN: &[&str] = &[
     "Horațiu",
     "Octavian",
 ];
-const WOMEN: &[&str] = &[
+pub(crate) const WOMEN: &[&str] = &[
     "Ioana",
     "Maria",
     "Elena",
@@ -704,7 +705,7 @@ const WOMEN: &[&str] = &[
     "Ștefania",
     "Iulia",
 ];
-const SURNAMES: &[&str] = &[
+pub(crate) const SURNAMES: &[&str] = &[
     "Popescu",
     "Ionescu",
     "Mureșan",

@@ -11,6 +11,7 @@ mod code_enum;
 pub mod cui;
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod files;
 pub mod geo;
 pub mod i18n;
