@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use clusterdesk_core::i18n::Lang;
+use clusterdesk_core::reports::tables::{self, Table};
 use clusterdesk_core::{Error, UserError, files};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
@@ -36,4 +38,21 @@ pub async fn save(
     let Some(path) = path else { return Ok(None) };
     files::write_atomic(&path, &bytes).map_err(|e| e.to_user())?;
     Ok(Some(path.display().to_string()))
+}
+
+/// A table as the bytes of the chosen format ("xlsx", else CSV with semicolons as a Romanian
+/// Excel expects), with its extension and the save dialog's filter.
+pub fn table_bytes(
+    table: Table,
+    format: &str,
+    lang: Lang,
+) -> Result<(Vec<u8>, &'static str, (&'static str, &'static str)), UserError> {
+    Ok(match format {
+        "xlsx" => (tables::to_xlsx(&[table], lang).map_err(|e| e.to_user())?, "xlsx", ("Excel", "xlsx")),
+        _ => (
+            tables::to_csv(&table, tables::CsvOptions { separator: tables::Separator::Semicolon, lang }),
+            "csv",
+            ("CSV", "csv"),
+        ),
+    })
 }

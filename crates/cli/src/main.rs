@@ -4,6 +4,7 @@
 mod annual;
 mod backup;
 mod clusters;
+mod events;
 mod export;
 mod output;
 mod report;
@@ -51,6 +52,11 @@ enum Command {
     Trainings {
         #[command(subcommand)]
         command: trainings::TrainingsCommand,
+    },
+    /// Events: the list, with the ids the event documents take.
+    Events {
+        #[command(subcommand)]
+        command: events::EventsCommand,
     },
     /// Documents and exports, written whole to --out.
     Report {
@@ -106,6 +112,7 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         }
         Command::Clusters { command } => clusters::run(&store, lang, command).await?,
         Command::Trainings { command } => trainings::run(&store, lang, command).await?,
+        Command::Events { command } => events::run(&store, lang, command).await?,
         Command::Report { command } => annual::run(&store, lang, command).await?,
         Command::Export { command } => export::run(&store, lang, command).await?,
         Command::Backup(args) => return backup::run(store, lang, args).await,

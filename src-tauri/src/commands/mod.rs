@@ -3,6 +3,7 @@
 pub mod app;
 pub mod backup;
 pub mod clusters;
+pub mod events;
 pub mod reference;
 pub mod summary;
 pub mod trainings;
