@@ -7,7 +7,7 @@ use std::process::Command;
 use chrono::{Datelike, Days, NaiveDate};
 use clusterdesk_core::clusters::{self, ClusterInput, OrgKind, OrganisationInput, Sector};
 use clusterdesk_core::events::{
-    self, AgreementDocument, AgreementInput, EventFilter, EventInput, EventKind, EventSort, MeetingInput,
+    self, AgreementDocument, AgreementInput, EventFilter, EventInput, EventKind, EventSort, EventStatus, MeetingInput,
     MeetingOutcome, MeetingStatus,
 };
 use clusterdesk_core::i18n::Lang;
@@ -457,6 +457,23 @@ async fn the_demo_has_three_years_of_events() {
     assert!(list.iter().any(|e| e.kind == EventKind::InwardMission && e.country == "RO"));
     assert!(list.iter().any(|e| e.kind == EventKind::OutwardMission && e.country == "SK"));
     assert!(list.iter().filter(|e| e.meetings_held > 0).count() >= 4);
+    // The annual summary adds up the figures the event pages show.
+    for y in [year - 1, year] {
+        let summary = clusterdesk_core::summary::annual(&store, y).await.unwrap();
+        let mut expected = (0, 0, 0, 0);
+        for e in list.iter().filter(|e| e.status == EventStatus::Held && e.ends_on.starts_with(&y.to_string())) {
+            let f = events::event_detail(&store, e.id).await.unwrap().figures;
+            expected =
+                (expected.0 + 1, expected.1 + f.participants, expected.2 + f.meetings_held, expected.3 + f.agreements);
+        }
+        let t = summary.events.total;
+        assert_eq!((t.events, t.participants, t.meetings_held, t.agreements), expected, "{y}");
+        assert!(t.events >= 3, "{y}");
+        assert_eq!(summary.events.by_country.iter().map(|c| c.count).sum::<i64>(), t.participants);
+        let tables = clusterdesk_core::summary::tables(&summary, Lang::Ro);
+        let table = tables.iter().find(|t| t.name == "Evenimente pe tipuri").unwrap();
+        assert_eq!(table.rows.last().unwrap()[1], clusterdesk_core::reports::tables::Cell::Integer(t.events));
+    }
     let agreements = events::list_agreements(&store).await.unwrap();
     let vukovar = agreements.iter().find(|a| a.input.signed_on.starts_with("2013")).unwrap();
     assert_eq!(vukovar.parties.len(), 4);

@@ -30,6 +30,6 @@ pub use model::*;
 pub use partners::{
     delete_agreement, delete_partner_contact, list_agreements, partner_page, save_agreement, save_partner_contact,
 };
-pub(crate) use read::takes_part;
 pub use read::{cluster_events, event_detail, figures, get_event, list_events, search_organisations};
+pub(crate) use read::{held_between_in, takes_part};
 pub use write::{create_event, delete_event, set_evaluation, update_event};

@@ -268,3 +268,27 @@ pub async fn cluster_events(store: &Store, cluster_id: i64) -> Result<Vec<Cluste
         })
         .collect()
 }
+
+/// The events held whose last day falls between the two days, each with its figures (counted by
+/// [`figures`], as on the event page): what the annual summary adds up.
+pub(crate) async fn held_between_in(
+    conn: &mut SqliteConnection,
+    first: &str,
+    last: &str,
+) -> Result<Vec<(EventKind, EventFigures)>> {
+    let held: Vec<(i64, EventKind)> = sqlx::query_as(
+        "SELECT id, kind FROM events WHERE status = 'held' AND ends_on BETWEEN ? AND ? ORDER BY ends_on, id",
+    )
+    .bind(first)
+    .bind(last)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(held.len());
+    for (id, kind) in held {
+        let by_id = roster_by_id(conn, id).await?;
+        let meetings = meetings_in(conn, id, &by_id).await?;
+        let roster: Vec<RegistrationView> = by_id.into_values().collect();
+        out.push((kind, figures(&roster, &meetings)));
+    }
+    Ok(out)
+}
