@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+use clusterdesk_core::i18n::Lang;
+use clusterdesk_core::reports::tables::{self, Table};
 use clusterdesk_core::{Error, UserError, files};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
@@ -64,4 +66,21 @@ pub async fn open(
     })
     .await
     .map_err(|e| Error::Io(std::io::Error::other(e.to_string())).to_user())
+}
+
+/// A table as the bytes of the chosen format ("xlsx", else CSV with semicolons as a Romanian
+/// Excel expects), with its extension and the save dialog's filter.
+pub fn table_bytes(
+    table: Table,
+    format: &str,
+    lang: Lang,
+) -> Result<(Vec<u8>, &'static str, (&'static str, &'static str)), UserError> {
+    Ok(match format {
+        "xlsx" => (tables::to_xlsx(&[table], lang).map_err(|e| e.to_user())?, "xlsx", ("Excel", "xlsx")),
+        _ => (
+            tables::to_csv(&table, tables::CsvOptions { separator: tables::Separator::Semicolon, lang }),
+            "csv",
+            ("CSV", "csv"),
+        ),
+    })
 }

@@ -5,6 +5,7 @@ mod annual;
 mod audit;
 mod backup;
 mod clusters;
+mod events;
 mod export;
 mod import;
 mod output;
@@ -57,6 +58,11 @@ enum Command {
     Trainings {
         #[command(subcommand)]
         command: trainings::TrainingsCommand,
+    },
+    /// Events: the list, with the ids the event documents take.
+    Events {
+        #[command(subcommand)]
+        command: events::EventsCommand,
     },
     /// Documents and exports, written whole to --out.
     Report {
@@ -128,6 +134,7 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         }
         Command::Clusters { command } => clusters::run(&store, lang, command).await?,
         Command::Trainings { command } => trainings::run(&store, lang, command).await?,
+        Command::Events { command } => events::run(&store, lang, command).await?,
         Command::Report { command } => annual::run(&store, lang, command).await?,
         Command::Export { command } => export::run(&store, lang, command).await?,
         Command::Import { command } => import::run(&store, lang, command).await?,

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::reports::{tables, training_docs};
-use clusterdesk_core::{Error, Result, Store, assessments, files, store, trainings};
+use clusterdesk_core::{Error, Result, Store, assessments, events, files, store, trainings};
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
@@ -41,6 +41,37 @@ pub enum ReportCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// A document of an event as PDF (the event report unless --document says otherwise); the
+    /// ids are in `clusterdesk events list`.
+    Event {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, value_enum, default_value_t = EventDocument::Report)]
+        document: EventDocument,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The participants of an event as CSV (semicolons, UTF-8 with BOM) or XLSX.
+    EventParticipants {
+        #[arg(long)]
+        event: i64,
+        #[arg(long, value_enum, default_value_t = TableFormat::Xlsx)]
+        format: TableFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EventDocument {
+    /// The event report: facts, figures by country and cluster, meetings, participants, evaluation.
+    Report,
+    /// The participant list, with a column to sign.
+    Participants,
+    /// The bilateral meetings by slot.
+    Schedule,
+    /// Name badges, eight to an A4 page.
+    Badges,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,17 +99,31 @@ pub async fn run(store: &Store, lang: Lang, command: ReportCommand) -> Result<()
             (assessments::report::pdf(&data)?, out)
         }
         ReportCommand::Participants { session, format, out } => {
-            let table = trainings::participants_table(store, session, lang).await?;
-            let bytes = match format {
-                TableFormat::Csv => {
-                    tables::to_csv(&table, tables::CsvOptions { separator: tables::Separator::Semicolon, lang })
-                }
-                TableFormat::Xlsx => tables::to_xlsx(&[table], lang)?,
+            (table_bytes(trainings::participants_table(store, session, lang).await?, format, lang)?, out)
+        }
+        ReportCommand::Event { event, document, out } => {
+            let bytes = match document {
+                EventDocument::Report => events::event_report(store, event, lang).await?,
+                EventDocument::Participants => events::participant_list(store, event, lang).await?,
+                EventDocument::Schedule => events::meeting_schedule(store, event, lang).await?,
+                EventDocument::Badges => events::badges(store, event, lang).await?,
             };
             (bytes, out)
+        }
+        ReportCommand::EventParticipants { event, format, out } => {
+            (table_bytes(events::participants_table(store, event, lang).await?, format, lang)?, out)
         }
     };
     files::write_atomic(&out, &bytes)?;
     println!("{}", out.display());
     Ok(())
+}
+
+fn table_bytes(table: tables::Table, format: TableFormat, lang: Lang) -> Result<Vec<u8>> {
+    Ok(match format {
+        TableFormat::Csv => {
+            tables::to_csv(&table, tables::CsvOptions { separator: tables::Separator::Semicolon, lang })
+        }
+        TableFormat::Xlsx => tables::to_xlsx(&[table], lang)?,
+    })
 }

@@ -76,6 +76,7 @@ pub async fn generate(store: &Store, options: &DemoOptions) -> Result<DemoSummar
     crate::trainings::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     crate::assessments::demo::generate_in(&mut tx, options.seed, demo.today).await?;
     crate::audits::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
+    crate::events::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     tx.commit().await?;
     Ok(summary)
 }
@@ -660,7 +661,7 @@ const STREETS: &[&str] = &[
     "Str. Politehnicii",
 ];
 
-const MEN: &[&str] = &[
+pub(crate) const MEN: &[&str] = &[
     "Andrei",
     "Mihai",
     "Ștefan",
@@ -684,7 +685,7 @@ const MEN: &[&str] = &[
     "Horațiu",
     "Octavian",
 ];
-const WOMEN: &[&str] = &[
+pub(crate) const WOMEN: &[&str] = &[
     "Ioana",
     "Maria",
     "Elena",
@@ -706,7 +707,7 @@ const WOMEN: &[&str] = &[
     "Ștefania",
     "Iulia",
 ];
-const SURNAMES: &[&str] = &[
+pub(crate) const SURNAMES: &[&str] = &[
     "Popescu",
     "Ionescu",
     "Mureșan",

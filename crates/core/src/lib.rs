@@ -15,6 +15,7 @@ pub mod cui;
 pub mod demo;
 pub mod eligibility;
 pub mod error;
+pub mod events;
 pub mod files;
 pub mod geo;
 pub mod i18n;

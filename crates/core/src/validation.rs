@@ -100,6 +100,16 @@ pub fn phone(value: &str) -> Result<(), FieldError> {
     if allowed && plus_only_first && (9..=15).contains(&digits) { Ok(()) } else { Err(problem("phone_format")) }
 }
 
+/// An ISO 3166 alpha-2 code as staff type it ("hr" -> "HR"); empty stays empty.
+pub fn country(value: &str) -> Result<String, FieldError> {
+    let code = value.trim().to_ascii_uppercase();
+    if code.is_empty() || code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase()) {
+        Ok(code)
+    } else {
+        Err(problem("country_format"))
+    }
+}
+
 pub fn non_negative(value: Option<i64>) -> Result<(), FieldError> {
     match value {
         Some(v) if v < 0 => Err(problem("non_negative")),

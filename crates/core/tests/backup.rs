@@ -322,47 +322,47 @@ async fn a_copy_from_a_newer_version_is_refused() {
 
 #[tokio::test]
 async fn a_copy_with_an_older_schema_is_migrated_on_restore() {
-    let (_dir, store) = store().await;
-    clusters::create(&store, &input("Cluster Vechi", 1)).await.unwrap();
-    let copy = backup::create(&store, BackupKind::Manual).await.unwrap();
-    // Make the copy look as if the latest migration had not run yet: its tables gone, its row too.
+    let (dir, store) = store().await;
+    // A file as the previous version made it: every migration but the latest, with a cluster in
+    // it. (Built from the migrations themselves, so that a latest migration which alters older
+    // tables is undone too.)
+    let migrations = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations"));
+    let migrator = sqlx::migrate::Migrator::new(migrations).await.unwrap();
+    let mut versions: Vec<i64> = migrator.migrations.iter().map(|m| m.version).collect();
+    versions.sort_unstable();
+    versions.dedup();
+    assert!(versions.len() >= 2, "the app has at least two migrations");
+    let (previous, latest) = (versions[versions.len() - 2], versions[versions.len() - 1]);
+    let older = dir.path().join("older.sqlite");
     let newer_tables = {
-        let mut conn = SqliteConnectOptions::new().filename(&copy.path).connect().await.unwrap();
-        let latest: i64 =
-            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations").fetch_one(&mut conn).await.unwrap();
-        let first: i64 =
-            sqlx::query_scalar("SELECT MIN(version) FROM _sqlx_migrations").fetch_one(&mut conn).await.unwrap();
-        assert!(latest > first, "the app has at least two migrations");
-        let sql = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&latest.to_string()))
-            .map(|p| std::fs::read_to_string(p).unwrap())
+        let mut conn = SqliteConnectOptions::new()
+            .filename(&older)
+            .create_if_missing(true)
+            .foreign_keys(true)
+            .connect()
+            .await
             .unwrap();
-        let created = |what: &str| -> Vec<String> {
-            sql.lines()
-                .filter_map(|l| l.trim().strip_prefix(&format!("CREATE {what} ")))
-                .map(|rest| rest.split_whitespace().next().unwrap().trim_matches('"').to_string())
-                .collect()
-        };
-        let tables = created("TABLE");
-        sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut conn).await.unwrap();
-        // Triggers first: some sit on the older tables.
-        for trigger in created("TRIGGER") {
-            sqlx::query(AssertSqlSafe(format!("DROP TRIGGER IF EXISTS {trigger}"))).execute(&mut conn).await.unwrap();
-        }
-        for table in tables.iter().rev() {
-            sqlx::query(AssertSqlSafe(format!("DROP TABLE IF EXISTS {table}"))).execute(&mut conn).await.unwrap();
-        }
-        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = ?").bind(latest).execute(&mut conn).await.unwrap();
+        migrator.run_to(previous, &mut conn).await.unwrap();
+        sqlx::query(
+            "INSERT INTO clusters (name, county, sort_name, created_at, updated_at) \
+             VALUES ('Cluster Vechi', 'BV', 'cluster vechi', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
         conn.close().await.unwrap();
-        tables
+        let sql = &migrator.migrations.iter().find(|m| m.version == latest).unwrap().sql;
+        sql.as_str()
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("CREATE TABLE "))
+            .map(|rest| rest.split_whitespace().next().unwrap().trim_matches('"').to_string())
+            .collect::<Vec<String>>()
     };
     assert!(!newer_tables.is_empty());
-    let check = backup::check(Path::new(&copy.path)).await.unwrap();
+    let check = backup::check(&older).await.unwrap();
     assert!(check.needs_migration);
 
-    let restored = backup::restore(store, Path::new(&copy.path)).await.unwrap();
+    let restored = backup::restore(store, &older).await.unwrap();
     let store = restored.store;
     assert_eq!(names(&store).await, vec!["Cluster Vechi"]);
     let kinds: Vec<BackupKind> = backup::list(&store).unwrap().into_iter().map(|b| b.kind).collect();

@@ -320,6 +320,7 @@ async fn a_refused_external_registration_records_nobody() {
         organisation: "Camera de Comerț Brașov".into(),
         email: "ioana@ccib.ro".into(),
         language: Lang::Ro,
+        ..Default::default()
     });
     let offering = Offering::session(session);
     let refused = registrations::register_person(&store, offering, &newcomer, by()).await.unwrap_err();
@@ -653,6 +654,7 @@ async fn contacts_take_part_and_their_trainings_show_on_the_cluster() {
             organisation: "Croatian cluster association".into(),
             email: "IVANA@example.hr".into(),
             language: Lang::En,
+            ..Default::default()
         },
     )
     .await

@@ -2,11 +2,12 @@
 
 pub mod app;
 pub mod assessments;
+pub mod audit;
 pub mod audits;
 pub mod backup;
 pub mod clusters;
 pub mod eligibility;
-pub mod audit;
+pub mod events;
 pub mod import;
 pub mod reference;
 pub mod summary;

@@ -1,6 +1,6 @@
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::registrations::{self, Offering, Person, PersonChoice};
-use clusterdesk_core::reports::{tables, training_docs};
+use clusterdesk_core::reports::training_docs;
 use clusterdesk_core::settings;
 use clusterdesk_core::trainings::{
     self, CancelOutcome, CompletionSummary, Course, CourseInput, ParticipantInput, Partner, PartnerInput,
@@ -84,12 +84,16 @@ pub async fn enrol_person(
     person: PersonChoice,
     override_reason: Option<String>,
 ) -> CmdResult<Registration> {
-    let person = match (person.participant_id, person.contact_id) {
-        (Some(id), _) => Person::Participant(id),
-        (None, Some(contact)) => Person::Contact(contact),
-        (None, None) => return Err(clusterdesk_core::Error::invalid("participant", "required").to_user()),
-    };
-    enrol(&state.store().await?, session_id, person, override_reason).await
+    enrol(&state.store().await?, session_id, person_of(&person)?, override_reason).await
+}
+
+/// The person a choice of the people search stands for.
+pub(super) fn person_of(choice: &PersonChoice) -> CmdResult<Person> {
+    match (choice.participant_id, choice.contact_id) {
+        (Some(id), _) => Ok(Person::Participant(id)),
+        (None, Some(contact)) => Ok(Person::Contact(contact)),
+        (None, None) => Err(clusterdesk_core::Error::invalid("participant", "required").to_user()),
+    }
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -108,9 +112,19 @@ async fn enrol(
     person: Person,
     override_reason: Option<String>,
 ) -> CmdResult<Registration> {
+    register(store, Offering::session(session_id), person, override_reason).await
+}
+
+/// Registers a person for any offering, in the name of the staff member of the settings.
+pub(super) async fn register(
+    store: &Store,
+    offering: Offering,
+    person: Person,
+    override_reason: Option<String>,
+) -> CmdResult<Registration> {
     let by = user(settings::staff_name(store.pool()).await)?;
     let options = RegisterOptions { override_reason, by };
-    user(registrations::register_person(store, Offering::session(session_id), &person, options).await)
+    user(registrations::register_person(store, offering, &person, options).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -186,14 +200,7 @@ pub async fn export_participants(
     let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
     let table = user(trainings::participants_table(store, session_id, lang).await)?;
-    let (bytes, extension, filter) = match format.as_str() {
-        "xlsx" => (user(tables::to_xlsx(&[table], lang))?, "xlsx", ("Excel", "xlsx")),
-        _ => (
-            tables::to_csv(&table, tables::CsvOptions { separator: tables::Separator::Semicolon, lang }),
-            "csv",
-            ("CSV", "csv"),
-        ),
-    };
+    let (bytes, extension, filter) = export::table_bytes(table, &format, lang)?;
     let name = file_name(store, session_id, lang, "export.file.participants", extension).await?;
     export::save(&app, name, filter, bytes).await
 }

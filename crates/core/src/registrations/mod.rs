@@ -1,5 +1,5 @@
 //! Registrations: the one way to register people for anything the association offers — a
-//! training session today, an event later.
+//! training session or an event.
 //!
 //! A registration joins a [`Participant`] (a cluster contact, or an external person) to an
 //! [`Offering`] (kind + id). The rules live here once:
@@ -17,7 +17,9 @@
 //! calls can neither overbook an offering nor reorder its waitlist.
 //!
 //! An offering's capacity, deadline and whether it is open are read by `offering::terms_in`, a
-//! match on the kind: adding events means adding one arm there, nothing else.
+//! match on the kind; which states staff may set by hand (events: confirmed, attended, no-show;
+//! trainings: none, their outcome follows from attendance) by `offering::manual_states`. Events
+//! plugged in by adding one arm to each.
 
 mod model;
 mod offering;
@@ -37,8 +39,10 @@ pub use participants::{
 pub(crate) use participants::{create_external_participant_in, participant_for_contact_in};
 pub(crate) use read::{PERSON_COLUMNS, PERSON_JOINS, lang, roster_in};
 pub use read::{counts, get, history, roster};
-pub use write::{AUTOMATIC, Person, cancel, register, register_person};
-pub(crate) use write::{At, cancel_in, counts_in, fill_in, get_in, register_in, set_state_in};
+pub use write::{AUTOMATIC, Person, REASON_CAPACITY_INCREASED, cancel, change_state, register, register_person};
+pub(crate) use write::{
+    At, cancel_in, capacity_problem_in, change_state_in, counts_in, fill_in, get_in, register_in, set_state_in,
+};
 
 #[cfg(test)]
 mod tests {

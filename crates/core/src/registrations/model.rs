@@ -115,6 +115,8 @@ pub struct RegistrationView {
     pub contact_id: Option<i64>,
     pub cluster_id: Option<i64>,
     pub cluster_name: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub country: String,
     pub language: Lang,
     pub state: RegistrationState,
     pub arrival: i64,
@@ -158,9 +160,15 @@ pub struct StateCounts {
 #[ts(export)]
 pub struct ParticipantInput {
     pub name: String,
+    /// The organisation typed for someone from outside the clusters; ignored when
+    /// `organisation_id` names a member organisation.
     pub organisation: String,
+    /// The member organisation (of a cluster) the person stands for, if any.
+    pub organisation_id: Option<i64>,
     pub email: String,
     pub language: Lang,
+    /// ISO 3166 alpha-2; empty means Romania.
+    pub country: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -168,12 +176,15 @@ pub struct ParticipantInput {
 pub struct Participant {
     pub id: i64,
     pub contact_id: Option<i64>,
+    /// The cluster of the contact, or of the member organisation the person stands for.
     pub cluster_id: Option<i64>,
     pub cluster_name: Option<String>,
+    pub organisation_id: Option<i64>,
     pub name: String,
     pub organisation: String,
     pub email: String,
     pub language: Lang,
+    pub country: String,
 }
 
 /// A person who can be registered: a cluster contact (who may not have a participant row yet)

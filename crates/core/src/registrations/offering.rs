@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
-use super::model::{Offering, OfferingKind};
+use super::model::{Offering, OfferingKind, RegistrationState};
 use crate::{Error, Result};
 
 /// The capacity and deadline of one offering.
@@ -26,8 +26,12 @@ pub(crate) async fn terms_in(conn: &mut SqliteConnection, offering: Offering) ->
                 .fetch_optional(&mut *conn)
                 .await?
         }
-        // The events feature adds its table and this arm reads it (any status but 'planned' closes it).
-        OfferingKind::Event => None,
+        OfferingKind::Event => {
+            sqlx::query_as("SELECT capacity, registration_deadline, status FROM events WHERE id = ?")
+                .bind(offering.id)
+                .fetch_optional(&mut *conn)
+                .await?
+        }
     };
     let entity = match offering.kind {
         OfferingKind::Session => "session",
@@ -37,4 +41,19 @@ pub(crate) async fn terms_in(conn: &mut SqliteConnection, offering: Offering) ->
     let deadline = NaiveDate::parse_from_str(&deadline, "%Y-%m-%d")
         .map_err(|_| Error::invalid("enrolment_deadline", "date_format"))?;
     Ok(Terms { capacity, deadline, open: status == "planned" })
+}
+
+/// The states staff may set by hand on a registration of this kind of offering (besides
+/// cancelling). Trainings set none: their outcome follows from the attendance per day. Events
+/// confirm people, then record who attended or did not come.
+pub(crate) fn manual_states(kind: OfferingKind) -> &'static [RegistrationState] {
+    match kind {
+        OfferingKind::Session => &[],
+        OfferingKind::Event => &[
+            RegistrationState::Enrolled,
+            RegistrationState::Confirmed,
+            RegistrationState::Attended,
+            RegistrationState::NoShow,
+        ],
+    }
 }

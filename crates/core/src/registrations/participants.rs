@@ -79,17 +79,28 @@ pub async fn update_participant(store: &Store, id: i64, input: &ParticipantInput
 
 /// Writes an external participant (a new one when `id` is None; the caller checked that it exists).
 async fn save_external_in(tx: &mut SqliteConnection, id: Option<i64>, input: &ParticipantInput) -> Result<i64> {
-    let input = clean(input)?;
+    let mut input = clean(input)?;
+    if let Some(organisation_id) = input.organisation_id {
+        // A copy of the name, for the history once the organisation is gone (see the migration).
+        input.organisation = sqlx::query_scalar("SELECT name FROM organisations WHERE id = ?")
+            .bind(organisation_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| Error::invalid("organisation_id", "organisation_missing"))?;
+    }
     let now = now_stamp();
     Ok(sqlx::query_scalar(
-        "INSERT INTO participants (id, contact_id, name, organisation, email, language, sort_name, created_at, updated_at) \
-         VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
-         organisation = excluded.organisation, email = excluded.email, language = excluded.language, \
+        "INSERT INTO participants (id, contact_id, name, organisation, organisation_id, country, email, language, sort_name, created_at, updated_at) \
+         VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+         organisation = excluded.organisation, organisation_id = excluded.organisation_id, country = excluded.country, \
+         email = excluded.email, language = excluded.language, \
          sort_name = excluded.sort_name, updated_at = excluded.updated_at RETURNING id",
     )
     .bind(id)
     .bind(&input.name)
     .bind(&input.organisation)
+    .bind(input.organisation_id)
+    .bind(&input.country)
     .bind(&input.email)
     .bind(input.language.code())
     .bind(fold(&input.name))
@@ -173,6 +184,16 @@ fn clean(input: &ParticipantInput) -> Result<ParticipantInput> {
     problems.check("organisation", check::max_len(&organisation, 300));
     let email = input.email.trim().to_lowercase();
     problems.check("email", check::email(&email));
+    let country = check::country(&input.country).unwrap_or_default();
+    problems.check("country", check::country(&input.country).map(|_| ()));
     problems.into_result()?;
-    Ok(ParticipantInput { name, organisation, email, language: input.language })
+    let country = if country.is_empty() { "RO".to_string() } else { country };
+    Ok(ParticipantInput {
+        name,
+        organisation,
+        organisation_id: input.organisation_id,
+        email,
+        language: input.language,
+        country,
+    })
 }

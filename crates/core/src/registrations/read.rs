@@ -7,15 +7,16 @@ use crate::Result;
 use crate::i18n::Lang;
 use crate::store::Store;
 
-/// The columns of a participant as the views show them: a contact's live name and cluster, an
-/// external person's own fields. Expects `participants p` joined as
-/// `LEFT JOIN contacts c ON c.id = p.contact_id LEFT JOIN clusters k ON k.id = c.cluster_id`.
+/// The columns of a participant as the views show them: a contact's live name and cluster, the
+/// live name and cluster of the member organisation they stand for, an external person's own
+/// fields. Expects `participants p` joined with [`PERSON_JOINS`].
 pub(crate) const PERSON_COLUMNS: &str = "COALESCE(c.name, p.name) AS person_name, \
-     COALESCE(k.name, p.organisation) AS person_organisation, COALESCE(c.email, p.email) AS person_email, \
-     p.contact_id, c.cluster_id, k.name AS cluster_name, p.language";
+     COALESCE(o.name, k.name, p.organisation) AS person_organisation, COALESCE(c.email, p.email) AS person_email, \
+     p.contact_id, k.id AS cluster_id, k.name AS cluster_name, p.organisation_id, p.country, p.language";
 
-pub(crate) const PERSON_JOINS: &str =
-    "LEFT JOIN contacts c ON c.id = p.contact_id LEFT JOIN clusters k ON k.id = c.cluster_id";
+pub(crate) const PERSON_JOINS: &str = "LEFT JOIN contacts c ON c.id = p.contact_id \
+     LEFT JOIN organisations o ON o.id = p.organisation_id \
+     LEFT JOIN clusters k ON k.id = COALESCE(o.cluster_id, c.cluster_id)";
 
 /// Everyone registered for an offering: those with a place first, then the waitlist in the order
 /// it will be served, then the cancelled; each group by arrival.
@@ -57,6 +58,8 @@ pub(crate) async fn roster_in(conn: &mut SqliteConnection, offering: Offering) -
                 contact_id: person.contact_id,
                 cluster_id: person.cluster_id,
                 cluster_name: person.cluster_name,
+                organisation_id: person.organisation_id,
+                country: person.country,
                 language: person.language,
                 state,
                 arrival: row.try_get("arrival")?,
@@ -99,10 +102,12 @@ pub(crate) fn person_from(row: &SqliteRow) -> Result<Participant> {
         contact_id: row.try_get("contact_id")?,
         cluster_id: row.try_get("cluster_id")?,
         cluster_name: row.try_get("cluster_name")?,
+        organisation_id: row.try_get("organisation_id")?,
         name: row.try_get("person_name")?,
         organisation: row.try_get("person_organisation")?,
         email: row.try_get("person_email")?,
         language: lang(&row.try_get::<String, _>("language")?),
+        country: row.try_get("country")?,
     })
 }
 

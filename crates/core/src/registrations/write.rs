@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use sqlx::{Row, SqliteConnection};
 
 use super::model::*;
-use super::offering::terms_in;
+use super::offering::{manual_states, terms_in};
 use crate::error::FieldError;
 use crate::store::{Store, now_stamp, today};
 use crate::text::{comma_below, tidy};
@@ -186,6 +186,62 @@ pub(crate) async fn cancel_in(
     let promoted = fill_in(tx, current.offering, at, &by, "").await?;
     let cancelled = get_in(tx, registration_id).await?;
     Ok(CancelOutcome { cancelled, promoted: promoted.into_iter().next() })
+}
+
+/// Moves a registration to another state by hand: confirmed, attended or no-show for an event
+/// (and back, to correct a mistake). Which states a kind of offering allows is decided by
+/// `offering::manual_states`; a waitlisted person must first get a place, a cancelled one
+/// register again. Every state allowed here holds a place, so the waitlist is not touched.
+pub async fn change_state(
+    store: &Store,
+    registration_id: i64,
+    to: RegistrationState,
+    by: &str,
+    reason: &str,
+) -> Result<Registration> {
+    let mut tx = store.write().await?;
+    let registration = change_state_in(&mut tx, registration_id, to, by, reason, &At::now()).await?;
+    tx.commit().await?;
+    Ok(registration)
+}
+
+pub(crate) async fn change_state_in(
+    tx: &mut SqliteConnection,
+    registration_id: i64,
+    to: RegistrationState,
+    by: &str,
+    reason: &str,
+    at: &At,
+) -> Result<Registration> {
+    let by = clean_by(by)?;
+    let current = get_in(tx, registration_id).await?;
+    let allowed = manual_states(current.offering.kind);
+    if !allowed.contains(&to) {
+        return Err(Error::refused("error.registration_state_not_allowed"));
+    }
+    match current.state {
+        RegistrationState::Waitlisted => return Err(Error::refused("error.registration_waitlisted")),
+        RegistrationState::Cancelled => return Err(Error::refused("error.already_cancelled")),
+        state if !allowed.contains(&state) => return Err(Error::refused("error.registration_state_not_allowed")),
+        _ => {}
+    }
+    set_state_in(tx, registration_id, to, at, &by, tidy(reason).as_str()).await?;
+    get_in(tx, registration_id).await
+}
+
+/// Why people were promoted when an offering's capacity grew (kept in their history).
+pub const REASON_CAPACITY_INCREASED: &str = "capacity_increased";
+
+/// The refusal of a new capacity below the places already taken (field `capacity`, code
+/// `capacity_below_seated`), for the offering's own form to report with its other fields.
+pub(crate) async fn capacity_problem_in(
+    conn: &mut SqliteConnection,
+    offering: Offering,
+    capacity: i64,
+) -> Result<Option<FieldError>> {
+    let counts = counts_in(conn, offering).await?;
+    Ok((capacity < counts.seated)
+        .then(|| FieldError::new("capacity", "capacity_below_seated").with("count", counts.seated)))
 }
 
 /// Enrols waitlisted people, first come first served, while the offering has free places (after

@@ -4,6 +4,7 @@
 //! Everything here is plain data in, bytes out: the app, the CLI and the tests decide where the
 //! bytes go.
 
+pub mod event_docs;
 pub mod pdf;
 pub mod tables;
 pub mod training_docs;

@@ -200,7 +200,7 @@ fn attendance_sheet(doc: &mut Document, sheet: &AttendanceSheet) {
 }
 
 /// The association's name over a blue rule with a gold accent; returns the y below it.
-fn letterhead(doc: &mut Document, lang: Lang) -> f32 {
+pub(crate) fn letterhead(doc: &mut Document, lang: Lang) -> f32 {
     let m = doc.margins();
     let (left, right) = (m.left, m.left + doc.content_width());
     let y = m.top + 4.0;

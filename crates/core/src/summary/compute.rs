@@ -48,6 +48,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
     let trainings = trainings_held(&mut conn, first, last).await?;
     let audits = crate::audits::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
     let (assessments, moved_up) = crate::assessments::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
+    let events = events_held(&mut conn, first, last).await?;
     conn.commit().await?;
 
     let best = best_labels_on(&labels, &members, as_of);
@@ -91,6 +92,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
         },
         assessments: AssessmentsPart { available: true, note_key: None, assessments, audits, moved_up },
         trainings,
+        events,
         fees: fee_part(&fees),
     })
 }
@@ -519,6 +521,39 @@ async fn trainings_held(conn: &mut SqliteConnection, first: NaiveDate, last: Nai
     // The association's own courses first, then the partners by name.
     partners.sort_by_cached_key(|p| (p.partner_id.is_some(), p.partner.as_deref().map(crate::text::fold)));
     Ok(TrainingsPart { total: total.figures(), by_partner: partners })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+async fn events_held(conn: &mut SqliteConnection, first: NaiveDate, last: NaiveDate) -> Result<EventsPart> {
+    let held = crate::events::held_between_in(conn, &ymd(first), &ymd(last)).await?;
+    let add = |sum: &mut EventYearFigures, f: &crate::events::EventFigures| {
+        sum.events += 1;
+        sum.participants += f.participants;
+        sum.attended += f.attended;
+        sum.meetings_held += f.meetings_held;
+        sum.agreements += f.agreements;
+    };
+    let mut total = EventYearFigures::default();
+    let mut by_kind: Vec<EventKindFigures> = crate::events::EventKind::ALL
+        .iter()
+        .map(|&kind| EventKindFigures { kind, figures: EventYearFigures::default() })
+        .collect();
+    let mut countries: BTreeMap<String, i64> = BTreeMap::new();
+    for (kind, f) in &held {
+        add(&mut total, f);
+        if let Some(k) = by_kind.iter_mut().find(|k| k.kind == *kind) {
+            add(&mut k.figures, f);
+        }
+        for c in &f.by_country {
+            *countries.entry(c.country.clone()).or_default() += c.count;
+        }
+    }
+    let mut by_country: Vec<crate::events::CountryCount> =
+        countries.into_iter().map(|(country, count)| crate::events::CountryCount { country, count }).collect();
+    by_country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.country.cmp(&b.country)));
+    Ok(EventsPart { by_kind, total, by_country })
 }
 
 /// `part / whole` in hundredths of a percent, rounded half up; 0 for an empty whole.

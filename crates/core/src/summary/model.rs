@@ -24,6 +24,7 @@ pub struct AnnualSummary {
     pub labels: LabelsPart,
     pub assessments: AssessmentsPart,
     pub trainings: TrainingsPart,
+    pub events: EventsPart,
     pub fees: FeesPart,
 }
 
@@ -173,6 +174,37 @@ pub struct PartnerTrainings {
     pub partner: Option<String>,
     #[serde(flatten)]
     pub figures: TrainingFigures,
+}
+
+/// Events held during the year (marked held, their last day in the year), with the figures of
+/// each event page added up.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct EventsPart {
+    /// Every kind, in the list's order.
+    pub by_kind: Vec<EventKindFigures>,
+    pub total: EventYearFigures,
+    /// Participants (places taken, not no-shows) by country, most first.
+    pub by_country: Vec<crate::events::CountryCount>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[ts(export)]
+pub struct EventYearFigures {
+    pub events: i64,
+    /// Places taken and not missed, summed over the events (one person at two events counts twice).
+    pub participants: i64,
+    pub attended: i64,
+    pub meetings_held: i64,
+    pub agreements: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct EventKindFigures {
+    pub kind: crate::events::EventKind,
+    #[serde(flatten)]
+    pub figures: EventYearFigures,
 }
 
 /// Membership fees of the year, and what is still owed for earlier years, counting the payments

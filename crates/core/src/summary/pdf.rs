@@ -54,6 +54,7 @@ pub fn pdf(summary: &AnnualSummary, lang: Lang) -> crate::Result<Vec<u8>> {
     report.labels();
     report.assessments();
     report.trainings();
+    report.events();
     report.fees();
     report.contents(contents_page);
     report.doc.finish()
@@ -498,6 +499,25 @@ impl Report<'_> {
             .collect();
         let caption = t(lang, "summary.chart.trainings", &[("year", &self.summary.year.to_string())]);
         self.bar_chart(&caption, &rows, &move |v| format!("{} %", i18n::format_decimal(lang, v)));
+    }
+
+    fn events(&mut self) {
+        let lang = self.lang;
+        let countries = self.summary.events.by_country.len() as f32;
+        self.section("summary.section.events", 70.0 + 7.0 * countries.min(12.0));
+        let part = self.part(PartKey::Events);
+        self.table(&part.table, part.note.as_deref(), true);
+        let rows: Vec<Bar> = self
+            .summary
+            .events
+            .by_country
+            .iter()
+            .map(|c| (crate::reports::event_docs::country_name(lang, &c.country), c.count, BAR))
+            .collect();
+        let caption = t(lang, "summary.chart.event_countries", &[("year", &self.summary.year.to_string())]);
+        self.bar_chart(&caption, &rows, &move |v| i18n::format_integer(lang, v));
+        let part = self.part(PartKey::EventCountries);
+        self.table(&part.table, part.note.as_deref(), true);
     }
 
     fn fees(&mut self) {

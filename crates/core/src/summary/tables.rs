@@ -20,6 +20,8 @@ pub(crate) enum PartKey {
     Labels,
     Assessments,
     Trainings,
+    Events,
+    EventCountries,
     Fees,
 }
 
@@ -85,6 +87,8 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
             vec![text(t(lang, "summary.row.sessions", &y)), Cell::Integer(s.trainings.total.sessions)],
             vec![text(t(lang, "summary.row.participants", &y)), Cell::Integer(s.trainings.total.participants)],
             vec![text(t(lang, "summary.row.completion", &[])), Cell::Decimal(s.trainings.total.completion_rate)],
+            vec![text(t(lang, "summary.row.events", &y)), Cell::Integer(s.events.total.events)],
+            vec![text(t(lang, "summary.row.event_participants", &y)), Cell::Integer(s.events.total.participants)],
             vec![text(t(lang, "summary.row.fees_due", &y)), Cell::Money(s.fees.due_bani)],
             vec![text(t(lang, "summary.row.fees_paid", &y)), Cell::Money(s.fees.paid_bani)],
             vec![text(t(lang, "summary.row.fees_outstanding", &y)), Cell::Money(s.fees.outstanding_bani)],
@@ -276,6 +280,48 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
         widths: None,
     };
 
+    let event_row = |label: String, f: &EventYearFigures| {
+        vec![
+            text(label),
+            Cell::Integer(f.events),
+            Cell::Integer(f.participants),
+            Cell::Integer(f.attended),
+            Cell::Integer(f.meetings_held),
+            Cell::Integer(f.agreements),
+        ]
+    };
+    let mut event_rows: Vec<Vec<Cell>> = s
+        .events
+        .by_kind
+        .iter()
+        .map(|k| event_row(tr(lang, &format!("event.kind.{}", k.kind.code())), &k.figures))
+        .collect();
+    event_rows.push(event_row(tr(lang, "summary.row.total"), &s.events.total));
+    let events = Table {
+        name: tr(lang, "summary.table.events"),
+        headers: vec![
+            tr(lang, "summary.col.event_kind"),
+            tr(lang, "summary.col.events"),
+            tr(lang, "summary.col.participants"),
+            tr(lang, "summary.col.attended"),
+            tr(lang, "summary.col.meetings_held"),
+            tr(lang, "summary.col.agreements"),
+        ],
+        rows: event_rows,
+        widths: None,
+    };
+    let event_countries = Table {
+        name: tr(lang, "summary.table.event_countries"),
+        headers: vec![tr(lang, "summary.col.country"), tr(lang, "summary.col.participants")],
+        rows: s
+            .events
+            .by_country
+            .iter()
+            .map(|c| vec![text(crate::reports::event_docs::country_name(lang, &c.country)), Cell::Integer(c.count)])
+            .collect(),
+        widths: None,
+    };
+
     let f = &s.fees;
     let fees = Table {
         name: tr(lang, "summary.table.fees"),
@@ -310,6 +356,8 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
         Part { key: PartKey::Labels, table: labels, note: Some(tr(lang, "summary.note.labels")) },
         Part { key: PartKey::Assessments, table: assessments, note: assessments_note },
         Part { key: PartKey::Trainings, table: trainings, note: Some(tr(lang, "summary.note.trainings")) },
+        Part { key: PartKey::Events, table: events, note: Some(tr(lang, "summary.note.events")) },
+        Part { key: PartKey::EventCountries, table: event_countries, note: None },
         Part { key: PartKey::Fees, table: fees, note: Some(t(lang, "summary.note.fees", &at)) },
     ]
 }

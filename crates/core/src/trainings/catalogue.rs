@@ -1,4 +1,4 @@
-//! Partners (training providers) and courses.
+//! Partners (the one list of partner organisations, training providers among them) and courses.
 
 use sqlx::{Row, SqliteConnection};
 
@@ -31,16 +31,18 @@ pub(crate) async fn save_partner_in(tx: &mut SqliteConnection, id: Option<i64>, 
     let name = tidy(&comma_below(&input.name));
     problems.check("name", check::required(&name));
     problems.check("name", check::max_len(&name, 200));
-    let country = input.country.trim().to_ascii_uppercase();
-    if !(country.is_empty() || country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase())) {
-        problems.add(FieldError::new("country", "country_format"));
-    }
+    let country = check::country(&input.country).unwrap_or_default();
+    problems.check("country", check::country(&input.country).map(|_| ()));
     let website = check::normalize_url(&input.website);
     problems.check("website", check::url(&website));
     let contact_person = tidy(&comma_below(&input.contact_person));
     problems.check("contact_person", check::max_len(&contact_person, 200));
     let email = input.email.trim().to_lowercase();
     problems.check("email", check::email(&email));
+    let network = tidy(&comma_below(&input.network));
+    problems.check("network", check::max_len(&network, 200));
+    let notes = comma_below(input.notes.trim());
+    problems.check("notes", check::max_len(&notes, 5000));
     let sort_name = fold(&name);
     if !name.is_empty() {
         let other: Option<String> = sqlx::query_scalar("SELECT name FROM partners WHERE sort_name = ? AND id IS NOT ?")
@@ -56,17 +58,21 @@ pub(crate) async fn save_partner_in(tx: &mut SqliteConnection, id: Option<i64>, 
     must_exist(tx, "partners", "partner", id).await?;
     let now = now_stamp();
     Ok(sqlx::query_scalar(
-        "INSERT INTO partners (id, name, country, website, contact_person, email, sort_name, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, \
+        "INSERT INTO partners (id, name, kind, network, country, website, contact_person, email, notes, sort_name, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+         network = excluded.network, country = excluded.country, \
          website = excluded.website, contact_person = excluded.contact_person, email = excluded.email, \
-         sort_name = excluded.sort_name, updated_at = excluded.updated_at RETURNING id",
+         notes = excluded.notes, sort_name = excluded.sort_name, updated_at = excluded.updated_at RETURNING id",
     )
     .bind(id)
     .bind(&name)
+    .bind(input.kind.code())
+    .bind(&network)
     .bind(&country)
     .bind(&website)
     .bind(&contact_person)
     .bind(&email)
+    .bind(&notes)
     .bind(&sort_name)
     .bind(&now)
     .bind(&now)
@@ -91,20 +97,27 @@ pub(crate) async fn must_exist(
     if found { Ok(()) } else { Err(Error::NotFound { entity, id }) }
 }
 
-const PARTNER_SELECT: &str = "SELECT p.id, p.name, p.country, p.website, p.contact_person, p.email, \
-     (SELECT count(*) FROM courses c WHERE c.partner_id = p.id) AS course_count FROM partners p";
+const PARTNER_SELECT: &str = "SELECT p.id, p.name, p.kind, p.network, p.country, p.website, p.contact_person, p.email, p.notes, \
+     (SELECT count(*) FROM courses c WHERE c.partner_id = p.id) AS course_count, \
+     (SELECT count(*) FROM events e WHERE e.organiser_id = p.id \
+        OR EXISTS (SELECT 1 FROM event_co_organisers x WHERE x.event_id = e.id AND x.partner_id = p.id)) AS event_count \
+     FROM partners p";
 
 fn partner_from(row: &sqlx::sqlite::SqliteRow) -> Result<Partner> {
     Ok(Partner {
         id: row.try_get("id")?,
         input: PartnerInput {
             name: row.try_get("name")?,
+            kind: row.try_get("kind")?,
+            network: row.try_get("network")?,
             country: row.try_get("country")?,
             website: row.try_get("website")?,
             contact_person: row.try_get("contact_person")?,
             email: row.try_get("email")?,
+            notes: row.try_get("notes")?,
         },
         course_count: row.try_get("course_count")?,
+        event_count: row.try_get("event_count")?,
     })
 }
 

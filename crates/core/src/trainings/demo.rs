@@ -266,8 +266,8 @@ pub(crate) async fn generate_in(
             &ParticipantInput {
                 name: name.to_string(),
                 organisation: organisation.to_string(),
-                email: String::new(),
                 language: *language,
+                ..Default::default()
             },
         )
         .await?;

@@ -21,20 +21,21 @@ pub use attendance::{CERTIFICATE_PREFIX, REASON_COMPLETION_RULE, complete_sessio
 pub use catalogue::{
     create_course, create_partner, get_course, get_partner, list_courses, list_partners, update_course, update_partner,
 };
+pub(crate) use catalogue::{get_partner_in, must_exist, save_partner_in};
 pub use documents::{attendance_sheets, certificates, date_range, participants_table};
 pub use model::*;
 pub use people::{cluster_trainings, participant_history};
 pub use sessions::{
-    REASON_CAPACITY_INCREASED, REASON_SESSION_CANCELLED, cancel_session, course_sessions, create_session, get_session,
-    session_detail, sessions_in, update_session,
+    REASON_SESSION_CANCELLED, cancel_session, course_sessions, create_session, get_session, session_detail,
+    sessions_in, update_session,
 };
 
 // The participants and the registration calls trainings use, so that a trainings screen needs
 // one module.
 pub use crate::registrations::{
-    CancelOutcome, Offering, Participant, ParticipantInput, PersonChoice, RegisterOptions, Registration,
-    RegistrationState, RegistrationView, cancel, create_external_participant, participant_for_contact, register,
-    roster, search_people,
+    CancelOutcome, Offering, Participant, ParticipantInput, PersonChoice, REASON_CAPACITY_INCREASED, RegisterOptions,
+    Registration, RegistrationState, RegistrationView, cancel, create_external_participant, participant_for_contact,
+    register, roster, search_people,
 };
 
 /// Registers a participant for a training session (the registrations' `register` for

@@ -25,17 +25,40 @@ impl Default for CourseFormat {
 /// otherwise.
 pub const DEFAULT_COMPLETION_PERCENT: i64 = 80;
 
-/// A training provider (and, as the partner list grows, any partner organisation).
+code_enum! {
+    /// What a partner organisation is to the association.
+    PartnerKind {
+        TrainingProvider = "training_provider",
+        EenContactPoint = "een_contact_point",
+        ClusterAssociation = "cluster_association",
+        PublicBody = "public_body",
+        Other = "other",
+    }
+}
+
+#[allow(clippy::derivable_impls)] // the enums come from a macro
+impl Default for PartnerKind {
+    fn default() -> Self {
+        PartnerKind::TrainingProvider
+    }
+}
+
+/// A partner organisation or network member: a training provider, an Enterprise Europe Network
+/// contact point, a foreign cluster association… Trainings and events share the one list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct PartnerInput {
     pub name: String,
+    pub kind: PartnerKind,
+    /// The network it belongs to, as staff name it ("Enterprise Europe Network"); may be empty.
+    pub network: String,
     /// ISO 3166 alpha-2, "FR"; may be empty.
     pub country: String,
     pub website: String,
     pub contact_person: String,
     pub email: String,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -45,6 +68,8 @@ pub struct Partner {
     #[serde(flatten)]
     pub input: PartnerInput,
     pub course_count: i64,
+    /// Events it organised or co-organised.
+    pub event_count: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

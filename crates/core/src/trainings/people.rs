@@ -76,5 +76,5 @@ pub async fn participant_history(store: &Store, participant_id: i64) -> Result<V
 /// The trainings the people (contacts) of a cluster registered for, not counting cancelled
 /// registrations; latest session first.
 pub async fn cluster_trainings(store: &Store, cluster_id: i64) -> Result<Vec<TrainingRecord>> {
-    records(store, "c.cluster_id = ? AND r.state <> 'cancelled'", cluster_id).await
+    records(store, "k.id = ? AND r.state <> 'cancelled'", cluster_id).await
 }

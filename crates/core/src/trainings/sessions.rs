@@ -10,7 +10,8 @@ use super::catalogue::{get_course_in, get_partner_in};
 use super::model::*;
 use crate::error::FieldError;
 use crate::registrations::{
-    self, AUTOMATIC, At, Offering, RegistrationState, SEATED_SQL, fill_in, roster_in, set_state_in,
+    self, AUTOMATIC, At, Offering, REASON_CAPACITY_INCREASED, RegistrationState, SEATED_SQL, fill_in, roster_in,
+    set_state_in,
 };
 use crate::store::{Store, now_stamp, today};
 use crate::text::{comma_below, tidy};
@@ -19,7 +20,6 @@ use crate::{Error, Result};
 
 /// Reasons the core writes in the registration history for the changes it makes by itself (the
 /// history's `changed_by` is then [`AUTOMATIC`]); message keys `enrolment.reason.<code>`.
-pub const REASON_CAPACITY_INCREASED: &str = "capacity_increased";
 pub const REASON_SESSION_CANCELLED: &str = "session_cancelled";
 
 pub async fn create_session(store: &Store, input: &SessionInput) -> Result<i64> {
@@ -46,9 +46,8 @@ pub async fn update_session(store: &Store, id: i64, input: &SessionInput) -> Res
     }
     let input = clean(&mut tx, input).await?;
     let mut problems = Problems::default();
-    let counts = registrations::counts_in(&mut tx, Offering::session(id)).await?;
-    if input.capacity < counts.seated {
-        problems.add(FieldError::new("capacity", "capacity_below_seated").with("count", counts.seated));
+    if let Some(problem) = registrations::capacity_problem_in(&mut tx, Offering::session(id), input.capacity).await? {
+        problems.add(problem);
     }
     let kept: BTreeSet<&str> = input.days.iter().map(|d| d.day.as_str()).collect();
     let marked: Vec<String> = sqlx::query_scalar(

@@ -4,4 +4,17 @@ import type { Lang } from "./Lang";
 /**
  * An external participant (someone who is not a contact of a member cluster).
  */
-export type ParticipantInput = { name: string, organisation: string, email: string, language: Lang, };
+export type ParticipantInput = { name: string, 
+/**
+ * The organisation typed for someone from outside the clusters; ignored when
+ * `organisation_id` names a member organisation.
+ */
+organisation: string, 
+/**
+ * The member organisation (of a cluster) the person stands for, if any.
+ */
+organisation_id: number | null, email: string, language: Lang, 
+/**
+ * ISO 3166 alpha-2; empty means Romania.
+ */
+country: string, };

@@ -9,7 +9,7 @@ export type RegistrationView = { id: number, participant_id: number, name: strin
 /**
  * The cluster's name for a contact, the organisation typed for an external person.
  */
-organisation: string, email: string, contact_id: number | null, cluster_id: number | null, cluster_name: string | null, language: Lang, state: RegistrationState, arrival: number, 
+organisation: string, email: string, contact_id: number | null, cluster_id: number | null, cluster_name: string | null, organisation_id: number | null, country: string, language: Lang, state: RegistrationState, arrival: number, 
 /**
  * 1..n for the waitlisted, in the order they will be promoted.
  */
