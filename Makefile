@@ -5,7 +5,7 @@
 #   make run             build the UI and the app, make the demo database if there is none, start it
 #   make test            cargo tests, bindings check, UI unit tests (Vitest), end-to-end tests
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
-#   make bench           the store benchmark (prints figures)
+#   make bench           the store, summary and assessment-report benchmarks (prints figures; installs chromium)
 #   make check-bindings  fail if the ts-rs TypeScript types in ui/src/lib/bindings are not committed
 #
 # CARGO_TARGET_DIR is honoured when the environment sets it; nothing here sets one.
@@ -101,5 +101,7 @@ e2e: setup app
 	node tests/e2e/run.mjs
 
 bench: setup
+	bash $(ROOT)/scripts/setup-bench.sh
 	cargo bench -p clusterdesk-core --bench store
 	cargo bench -p clusterdesk-core --bench summary
+	cargo bench -p clusterdesk-core --bench assessment
