@@ -5,7 +5,7 @@
 #   make run             build the UI and the app, make the demo database if there is none, start it
 #   make test            cargo tests, bindings check, UI unit tests (Vitest), end-to-end tests
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
-#   make bench           the store benchmark (prints figures)
+#   make bench           the store, summary and assessment-report benchmarks (prints figures; installs chromium)
 #   make fuzz            the import's fuzz run at full size (100,000 cases; `make test` runs 10,000)
 #   make check-bindings  fail if the ts-rs TypeScript types in ui/src/lib/bindings are not committed
 #
@@ -102,8 +102,10 @@ e2e: setup app
 	node tests/e2e/run.mjs
 
 bench: setup
+	bash $(ROOT)/scripts/setup-bench.sh
 	cargo bench -p clusterdesk-core --bench store
 	cargo bench -p clusterdesk-core --bench summary
+	cargo bench -p clusterdesk-core --bench assessment
 
 # Arbitrary bytes, hostile CSV in every encoding and mutated workbooks through the import's
 # preview: it must refuse them, never panic. About 2.5 minutes on two cores.

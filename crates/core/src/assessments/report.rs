@@ -194,7 +194,8 @@ fn recommendation(lang: Lang, indicator: &Indicator, score: &IndicatorScore, val
     };
     let value = value_text(lang, indicator, value);
     let target = points_text(lang, indicator, target);
-    Some(t(lang, key, &[("indicator", name), ("value", &value), ("target", &target)]))
+    // A unit ending in a dot ("nr.") meets the sentence's own full stop.
+    Some(t(lang, key, &[("indicator", name), ("value", &value), ("target", &target)]).replace("..", "."))
 }
 
 // ---------------------------------------------------------------------------------------------
