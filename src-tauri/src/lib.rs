@@ -76,6 +76,8 @@ pub fn run() {
             commands::audit::forget_staff,
             commands::audit::audit_entries,
             commands::audit::audit_history,
+            commands::audit::export_contact_data,
+            commands::audit::erase_contact,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
