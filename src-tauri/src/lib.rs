@@ -117,6 +117,8 @@ pub fn run() {
             commands::events::delete_agreement,
             commands::events::export_event_document,
             commands::events::export_event_participants,
+            commands::audit::export_contact_data,
+            commands::audit::erase_contact,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

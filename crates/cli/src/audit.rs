@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::audit::{self, AuditAction, AuditEntry, AuditQuery};
 use clusterdesk_core::i18n::{Lang, t};
-use clusterdesk_core::{Error, Result, Store, files, personal_data};
+use clusterdesk_core::personal_data::{self, ExportFormat};
+use clusterdesk_core::{Error, Result, Store, files};
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 
 #[derive(clap::Args)]
@@ -149,13 +150,10 @@ pub enum ContactCommand {
 pub async fn contact(store: &Store, lang: Lang, command: ContactCommand) -> Result<()> {
     match command {
         ContactCommand::Export { id, out } => {
-            let extension = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            let bytes = match extension.as_deref() {
-                Some("json") => personal_data::export_json(store, id).await?,
-                Some("pdf") => personal_data::export_pdf(store, id, lang).await?,
-                _ => return Err(Error::refused("error.privacy_export_extension")),
-            };
+            let format = ExportFormat::of_path(&out).ok_or(Error::refused("error.privacy_export_extension"))?;
+            let bytes = personal_data::export(store, id, format, lang).await?;
             files::write_atomic(&out, &bytes)?;
+            personal_data::record_export(store, id, format).await?;
             println!("{}", t(lang, "cli.privacy_exported", &[("path", &out.display().to_string())]));
         }
         ContactCommand::Erase { id, yes } => {

@@ -364,3 +364,25 @@ async fn a_table_added_later_is_audited_and_open_does_not_regenerate_needlessly(
     assert_eq!((event.label.as_str(), event.parent_id), ("Forumul clusterelor", Some(id)));
     assert_eq!(change(event, "poster"), (None, Some("<2 bytes>")));
 }
+
+#[tokio::test]
+async fn a_consent_has_a_date_that_is_not_in_the_future() {
+    let (_dir, store) = store().await;
+    let id = clusters::create(&store, &cluster_input("Cluster cu acorduri")).await.unwrap();
+    let tomorrow = (chrono::Local::now().date_naive() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+    let mut contact = ContactInput { name: "Dana Pop".into(), consent: true, ..Default::default() };
+    for (date, code) in [(None, "consent_date_required"), (Some(tomorrow), "date_in_future")] {
+        contact.consent_date = date;
+        match clusters::save_contact(&store, id, None, &contact).await {
+            Err(clusterdesk_core::Error::Invalid(fields)) => {
+                assert!(fields.iter().any(|f| f.field == "consent_date" && f.code == code), "{fields:?}")
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+    contact.consent_date = Some("2026-01-15".into());
+    contact.consent_source = "formular semnat".into();
+    let contact_id = clusters::save_contact(&store, id, None, &contact).await.unwrap();
+    let logged = audit::history(&store, "contacts", contact_id).await.unwrap();
+    assert_eq!(change(&logged[0], "consent_source"), (None, Some("formular semnat")));
+}

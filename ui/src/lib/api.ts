@@ -135,6 +135,11 @@ export const api = {
     invoke<import('./bindings/AuditPage').AuditPage>('audit_entries', { query }),
   auditHistory: (entity: string, id: number) =>
     invoke<import('./bindings/AuditEntry').AuditEntry[]>('audit_history', { entity, id }),
+  /** Everything held on a contact, through the save dialog; the path written, or null if cancelled. */
+  exportContactData: (contact_id: number, format: import('./bindings/ExportFormat').ExportFormat) =>
+    invoke<string | null>('export_contact_data', { contact_id, format }),
+  eraseContact: (contact_id: number) =>
+    invoke<import('./bindings/ErasureReport').ErasureReport>('erase_contact', { contact_id }),
 
   // Import (src-tauri/src/commands/import.rs): Rust opens the file in the native dialog and keeps
   // it; the window previews and imports it by options only. importChooseFile resolves to null

@@ -234,6 +234,12 @@ pub(crate) async fn save_contact_in(
     problems.check("email", check::email(&input.email));
     problems.check("phone", check::phone(&input.phone));
     problems.check("consent_date", check::optional_date(input.consent_date.as_deref()));
+    // A consent is recorded once given: it cannot carry a date still to come.
+    if let Some(date) = input.consent_date.as_deref().and_then(|d| check::date(d).ok())
+        && date > crate::store::today()
+    {
+        problems.add(FieldError::new("consent_date", "date_in_future"));
+    }
     if input.consent && input.consent_date.is_none() {
         problems.add(FieldError::new("consent_date", "consent_date_required"));
     }

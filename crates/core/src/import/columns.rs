@@ -10,249 +10,88 @@ pub fn key(text: &str) -> String {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
-/// The headers each field answers to, as [`key`]s.
-const CLUSTER_FIELDS: &[(&str, &[&str])] = &[
-    ("name", &["denumire", "denumire cluster", "nume", "nume cluster", "cluster", "name", "cluster name"]),
-    (
-        "legal_name",
-        &[
-            "denumire juridica",
-            "denumire legala",
-            "entitate juridica",
-            "persoana juridica",
-            "legal name",
-            "legal entity",
-        ],
-    ),
-    (
-        "cui",
-        &[
-            "cui",
-            "cif",
-            "cod fiscal",
-            "cod unic de inregistrare",
-            "cod de identificare fiscala",
-            "vat",
-            "vat number",
-            "vat no",
-            "tax id",
-            "fiscal code",
-        ],
-    ),
-    (
-        "reg_number",
-        &[
-            "nr reg com",
-            "nr registrul comertului",
-            "numar registrul comertului",
-            "registrul comertului",
-            "nr inregistrare",
-            "registration number",
-            "trade register number",
-            "trade register",
-        ],
-    ),
-    ("address", &["adresa", "adresa sediu", "sediu", "address"]),
-    ("city", &["localitate", "oras", "municipiu", "city", "town", "locality"]),
-    ("county", &["judet", "judetul", "county"]),
-    (
-        "region",
-        &["regiune", "regiunea", "regiune de dezvoltare", "regiunea de dezvoltare", "region", "development region"],
-    ),
-    ("website", &["site", "site web", "website", "web", "pagina web", "web site", "url"]),
-    (
-        "founded_year",
-        &[
-            "an infiintare",
-            "anul infiintarii",
-            "an de infiintare",
-            "infiintat",
-            "infiintare",
-            "founded",
-            "year founded",
-            "founding year",
-            "founded in",
-        ],
-    ),
-    (
-        "joined_year",
-        &[
-            "an aderare",
-            "anul aderarii",
-            "membru din",
-            "membru clustero din",
-            "aderare",
-            "joined",
-            "year joined",
-            "member since",
-        ],
-    ),
-    ("status", &["status", "stare", "statut", "statut membru", "status membru", "membership status"]),
-    (
-        "sectors",
-        &[
-            "sector",
-            "sectoare",
-            "sectorul",
-            "domeniu",
-            "domenii",
-            "domeniu de activitate",
-            "domenii de activitate",
-            "sectors",
-            "field",
-            "fields",
-            "industry",
-        ],
-    ),
-    ("caen", &["caen", "cod caen", "coduri caen", "caen rev 2", "coduri caen rev 2", "nace", "nace rev 2"]),
-    ("caen3", &["caen rev 3", "cod caen rev 3", "coduri caen rev 3", "nace rev 2 1"]),
-    ("notes", &["observatii", "note", "mentiuni", "notes", "comments", "remarks"]),
-    (
-        "contact_name",
-        &["persoana de contact", "persoana contact", "contact", "nume contact", "contact person", "contact name"],
-    ),
-    ("contact_role", &["functie", "functia", "functie contact", "rol", "role", "position", "job title"]),
-    ("email", &["email", "e mail", "adresa email", "adresa de email", "mail", "email address"]),
-    (
-        "phone",
-        &["telefon", "tel", "nr telefon", "numar telefon", "mobil", "phone", "telephone", "phone number", "mobile"],
-    ),
-    (
-        "consent",
-        &[
-            "acord",
-            "acord contact",
-            "acord de contactare",
-            "consimtamant",
-            "consimtamant contactare",
-            "consent",
-            "consent to contact",
-        ],
-    ),
-    (
-        "consent_date",
-        &[
-            "data acord",
-            "data acordului",
-            "data consimtamant",
-            "data consimtamantului",
-            "consent date",
-            "date of consent",
-        ],
-    ),
+// The headers each field answers to, as [`key`]s; lists that serve several tables once.
+const CUI: &[&str] = &[
+    "cui",
+    "cif",
+    "cod fiscal",
+    "cod unic de inregistrare",
+    "cod de identificare fiscala",
+    "vat",
+    "vat number",
+    "vat no",
+    "tax id",
+    "fiscal code",
 ];
-
+const CAEN: &[&str] = &["caen", "cod caen", "coduri caen", "caen rev 2", "coduri caen rev 2", "nace", "nace rev 2"];
+const CAEN3: &[&str] = &["caen rev 3", "cod caen rev 3", "coduri caen rev 3", "nace rev 2 1"];
+const ROLE: &[&str] = &["functie", "functia", "functie contact", "rol", "role", "position", "job title"];
+const EMAIL: &[&str] = &["email", "e mail", "adresa email", "adresa de email", "mail", "email address"];
+const PHONE: &[&str] =
+    &["telefon", "tel", "nr telefon", "numar telefon", "mobil", "phone", "telephone", "phone number", "mobile"];
+const CONSENT: &[&str] = &[
+    "acord",
+    "acord contact",
+    "acord de contactare",
+    "consimtamant",
+    "consimtamant contactare",
+    "consent",
+    "consent to contact",
+];
+const CONSENT_DATE: &[&str] =
+    &["data acord", "data acordului", "data consimtamant", "data consimtamantului", "consent date", "date of consent"];
 const CLUSTER_REF: (&str, &[&str]) = (
     "cluster_cui",
     &["cui cluster", "cif cluster", "cluster cui", "cluster vat", "cluster", "cluster denumire", "cluster name"],
 );
 
-const CONTACT_FIELDS: &[(&str, &[&str])] = &[
-    CLUSTER_REF,
-    (
-        "name",
-        &[
-            "nume",
-            "nume si prenume",
-            "nume prenume",
-            "persoana de contact",
-            "persoana",
-            "name",
-            "full name",
-            "contact name",
-        ],
-    ),
-    ("role", &["functie", "functia", "rol", "role", "position", "job title"]),
-    ("email", &["email", "e mail", "adresa email", "adresa de email", "mail", "email address"]),
-    (
-        "phone",
-        &["telefon", "tel", "nr telefon", "numar telefon", "mobil", "phone", "telephone", "phone number", "mobile"],
-    ),
-    (
-        "consent",
-        &[
-            "acord",
-            "acord contact",
-            "acord de contactare",
-            "consimtamant",
-            "consimtamant contactare",
-            "consent",
-            "consent to contact",
-        ],
-    ),
-    (
-        "consent_date",
-        &[
-            "data acord",
-            "data acordului",
-            "data consimtamant",
-            "data consimtamantului",
-            "consent date",
-            "date of consent",
-        ],
-    ),
+#[rustfmt::skip]
+const CLUSTER_FIELDS: &[(&str, &[&str])] = &[
+    ("name", &["denumire", "denumire cluster", "nume", "nume cluster", "cluster", "name", "cluster name"]),
+    ("legal_name", &["denumire juridica", "denumire legala", "entitate juridica", "persoana juridica", "legal name", "legal entity"]),
+    ("cui", CUI),
+    ("reg_number", &["nr reg com", "nr registrul comertului", "numar registrul comertului", "registrul comertului", "nr inregistrare", "registration number", "trade register number", "trade register"]),
+    ("address", &["adresa", "adresa sediu", "sediu", "address"]),
+    ("city", &["localitate", "oras", "municipiu", "city", "town", "locality"]),
+    ("county", &["judet", "judetul", "county"]),
+    ("region", &["regiune", "regiunea", "regiune de dezvoltare", "regiunea de dezvoltare", "region", "development region"]),
+    ("website", &["site", "site web", "website", "web", "pagina web", "web site", "url"]),
+    ("founded_year", &["an infiintare", "anul infiintarii", "an de infiintare", "infiintat", "infiintare", "founded", "year founded", "founding year", "founded in"]),
+    ("joined_year", &["an aderare", "anul aderarii", "membru din", "membru clustero din", "aderare", "joined", "year joined", "member since"]),
+    ("status", &["status", "stare", "statut", "statut membru", "status membru", "membership status"]),
+    ("sectors", &["sector", "sectoare", "sectorul", "domeniu", "domenii", "domeniu de activitate", "domenii de activitate", "sectors", "field", "fields", "industry"]),
+    ("caen", CAEN),
+    ("caen3", CAEN3),
+    ("notes", &["observatii", "note", "mentiuni", "notes", "comments", "remarks"]),
+    ("contact_name", &["persoana de contact", "persoana contact", "contact", "nume contact", "contact person", "contact name"]),
+    ("contact_role", ROLE),
+    ("email", EMAIL),
+    ("phone", PHONE),
+    ("consent", CONSENT),
+    ("consent_date", CONSENT_DATE),
 ];
 
+#[rustfmt::skip]
+const CONTACT_FIELDS: &[(&str, &[&str])] = &[
+    CLUSTER_REF,
+    ("name", &["nume", "nume si prenume", "nume prenume", "persoana de contact", "persoana", "name", "full name", "contact name"]),
+    ("role", ROLE),
+    ("email", EMAIL),
+    ("phone", PHONE),
+    ("consent", CONSENT),
+    ("consent_date", CONSENT_DATE),
+];
+
+#[rustfmt::skip]
 const ORGANISATION_FIELDS: &[(&str, &[&str])] = &[
     CLUSTER_REF,
-    (
-        "name",
-        &[
-            "denumire",
-            "denumire organizatie",
-            "nume",
-            "organizatie",
-            "membru",
-            "name",
-            "organisation",
-            "organization",
-            "member",
-        ],
-    ),
-    (
-        "kind",
-        &[
-            "tip",
-            "tip organizatie",
-            "categorie",
-            "categoria",
-            "tip membru",
-            "dimensiune",
-            "kind",
-            "type",
-            "category",
-            "size",
-        ],
-    ),
-    ("cui", &["cui", "cif", "cod fiscal", "cod unic de inregistrare", "vat", "vat number", "tax id", "fiscal code"]),
-    ("caen", &["caen", "cod caen", "caen rev 2", "nace", "nace rev 2"]),
-    ("caen3", &["caen rev 3", "cod caen rev 3", "nace rev 2 1"]),
-    (
-        "employees",
-        &[
-            "angajati",
-            "nr angajati",
-            "numar angajati",
-            "numar de angajati",
-            "salariati",
-            "nr salariati",
-            "employees",
-            "staff",
-            "headcount",
-        ],
-    ),
-    (
-        "turnover_ron",
-        &[
-            "cifra de afaceri",
-            "cifra afaceri",
-            "cifra de afaceri ron",
-            "cifra de afaceri lei",
-            "ca",
-            "turnover",
-            "turnover ron",
-        ],
-    ),
+    ("name", &["denumire", "denumire organizatie", "nume", "organizatie", "membru", "name", "organisation", "organization", "member"]),
+    ("kind", &["tip", "tip organizatie", "categorie", "categoria", "tip membru", "dimensiune", "kind", "type", "category", "size"]),
+    ("cui", CUI),
+    ("caen", CAEN),
+    ("caen3", CAEN3),
+    ("employees", &["angajati", "nr angajati", "numar angajati", "numar de angajati", "salariati", "nr salariati", "employees", "staff", "headcount"]),
+    ("turnover_ron", &["cifra de afaceri", "cifra afaceri", "cifra de afaceri ron", "cifra de afaceri lei", "ca", "turnover", "turnover ron"]),
 ];
 
 /// What a row of each kind needs; a missing column is said once, above the rows.

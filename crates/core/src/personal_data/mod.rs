@@ -32,6 +32,7 @@ use ts_rs::TS;
 
 use crate::audit::triggers::{self, ForeignKey, ident, json_object_expr};
 use crate::audit::{self, AuditAction, AuditEntry};
+use crate::code_enum::code_enum;
 use crate::i18n::Lang;
 use crate::store::{Store, now_stamp};
 use crate::trainings::{self, TrainingRecord};
@@ -111,30 +112,39 @@ pub async fn collect(store: &Store, contact_id: i64) -> Result<PersonalData> {
     })
 }
 
-/// [`collect`] as the JSON file given to the person (pretty-printed, UTF-8).
-pub async fn export_json(store: &Store, contact_id: i64) -> Result<Vec<u8>> {
-    let data = collect(store, contact_id).await?;
-    record_export(store, contact_id, "json").await?;
-    serde_json::to_vec_pretty(&data).map_err(|e| Error::Io(std::io::Error::other(e)))
+code_enum! {
+    /// The file a contact's personal data is exported to.
+    ExportFormat { Json = "json", Pdf = "pdf" }
 }
 
-/// [`collect`] as a PDF in `lang`.
-pub async fn export_pdf(store: &Store, contact_id: i64, lang: Lang) -> Result<Vec<u8>> {
+impl ExportFormat {
+    /// The format a file name asks for, by its extension.
+    pub fn of_path(path: &std::path::Path) -> Option<ExportFormat> {
+        ExportFormat::parse(&path.extension()?.to_str()?.to_ascii_lowercase())
+    }
+}
+
+/// [`collect`] as a file for the person: pretty-printed UTF-8 JSON, or a PDF in `lang`. Nothing is
+/// recorded until the file is written ([`record_export`]).
+pub async fn export(store: &Store, contact_id: i64, format: ExportFormat, lang: Lang) -> Result<Vec<u8>> {
     let data = collect(store, contact_id).await?;
-    let bytes = pdf::pdf(&data, lang)?;
-    record_export(store, contact_id, "pdf").await?;
-    Ok(bytes)
+    match format {
+        ExportFormat::Json => serde_json::to_vec_pretty(&data).map_err(|e| Error::Io(std::io::Error::other(e))),
+        ExportFormat::Pdf => pdf::pdf(&data, lang),
+    }
 }
 
 /// A file name for the export: `date-personale-contact-12.json` (no personal data in the name).
-pub fn file_name(contact_id: i64, extension: &str) -> String {
-    format!("date-personale-contact-{contact_id}.{extension}")
+pub fn file_name(contact_id: i64, format: ExportFormat) -> String {
+    format!("date-personale-contact-{contact_id}.{}", format.code())
 }
 
-async fn record_export(store: &Store, contact_id: i64, format: &str) -> Result<()> {
+/// Records in the audit log that the personal data of `contact_id` was handed out (once the file
+/// is written: a cancelled save dialog is not an export).
+pub async fn record_export(store: &Store, contact_id: i64, format: ExportFormat) -> Result<()> {
     let mut tx = store.write().await?;
     let mut details = Map::new();
-    details.insert("format".into(), format.into());
+    details.insert("format".into(), format.code().into());
     audit::record_with(&mut tx, AuditAction::Export, "contacts", Some(contact_id), "", details).await?;
     tx.commit().await?;
     Ok(())

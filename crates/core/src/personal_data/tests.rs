@@ -147,10 +147,14 @@ async fn the_export_holds_everything_on_the_contact() {
     // The log remembers the former name.
     assert!(data.audit_log.iter().any(|e| e.changes.iter().any(|c| c.before.as_deref() == Some(OLD_NAME))));
 
-    let json: Value = serde_json::from_slice(&export_json(&f.store, f.contact).await.unwrap()).unwrap();
+    let json = export(&f.store, f.contact, ExportFormat::Json, Lang::Ro).await.unwrap();
+    let json: Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(json["records"]["contacts"][0]["phone"], PHONE);
+    record_export(&f.store, f.contact, ExportFormat::Json).await.unwrap();
 
-    let pdf = inspect_pdf("personal-data", &export_pdf(&f.store, f.contact, Lang::Ro).await.unwrap());
+    let pdf = export(&f.store, f.contact, ExportFormat::Pdf, Lang::Ro).await.unwrap();
+    record_export(&f.store, f.contact, ExportFormat::Pdf).await.unwrap();
+    let pdf = inspect_pdf("personal-data", &pdf);
     pdf.assert_fonts_embedded_subsets();
     for text in [NAME, EMAIL, "Managementul clusterelor", "formular de adeziune", "02.03.2026", "Jurnalul de audit"] {
         assert!(pdf.contains_wrapped(text), "{text} missing from:\n{}", pdf.text);
