@@ -6,6 +6,7 @@ const api = vi.hoisted(() => ({
   referenceData: vi.fn(),
   getCluster: vi.fn(),
   clusterTrainings: vi.fn(),
+  clusterEvents: vi.fn(() => Promise.resolve([])),
   participantHistory: vi.fn(),
 }));
 vi.mock('../../lib/api', () => ({ api }));
