@@ -150,6 +150,41 @@ export const api = {
     invoke<import('./bindings/ImportReport').ImportReport>('import_preview', { options }),
   importRun: (options: import('./bindings/ImportOptions').ImportOptions) =>
     invoke<import('./bindings/ImportReport').ImportReport>('import_run', { options }),
+  // Events (src-tauri/src/commands/events.rs): events, their participants (the shared
+  // registrations: cancelRegistration above works for them too), brokerage meetings, partners'
+  // people and agreements. The staff member's name is added by Rust. An export resolves to the
+  // path written, or null when the user closed the save dialog.
+  listEvents: (filter: import('./bindings/EventFilter').EventFilter) =>
+    invoke<import('./bindings/EventRow').EventRow[]>('list_events', { filter }),
+  eventDetail: (id: number) => invoke<import('./bindings/EventDetail').EventDetail>('event_detail', { id }),
+  saveEvent: (id: number | null, input: import('./bindings/EventInput').EventInput) =>
+    invoke<number>('save_event', { id, input }),
+  deleteEvent: (id: number) => invoke<void>('delete_event', { id }),
+  setEventEvaluation: (id: number, evaluation: string) => invoke<void>('set_event_evaluation', { id, evaluation }),
+  searchOrganisations: (text: string) =>
+    invoke<import('./bindings/OrganisationChoice').OrganisationChoice[]>('search_organisations', { text }),
+  registerForEvent: (event_id: number, person: PersonChoice, override_reason: string | null) =>
+    invoke<Registration>('register_for_event', { event_id, person, override_reason }),
+  registerNewForEvent: (event_id: number, input: ParticipantInput, override_reason: string | null) =>
+    invoke<Registration>('register_new_for_event', { event_id, input, override_reason }),
+  setRegistrationState: (registration_id: number, to: import('./bindings/RegistrationState').RegistrationState) =>
+    invoke<Registration>('set_registration_state', { registration_id, to }),
+  saveMeeting: (event_id: number, id: number | null, input: import('./bindings/MeetingInput').MeetingInput) =>
+    invoke<number>('save_meeting', { event_id, id, input }),
+  deleteMeeting: (id: number) => invoke<void>('delete_meeting', { id }),
+  clusterEvents: (cluster_id: number) =>
+    invoke<import('./bindings/ClusterEvent').ClusterEvent[]>('cluster_events', { cluster_id }),
+  partnerPage: (id: number) => invoke<import('./bindings/PartnerPage').PartnerPage>('partner_page', { id }),
+  savePartnerContact: (partner_id: number, id: number | null, input: import('./bindings/PartnerContactInput').PartnerContactInput) =>
+    invoke<number>('save_partner_contact', { partner_id, id, input }),
+  deletePartnerContact: (id: number) => invoke<void>('delete_partner_contact', { id }),
+  saveAgreement: (id: number | null, input: import('./bindings/AgreementInput').AgreementInput) =>
+    invoke<number>('save_agreement', { id, input }),
+  deleteAgreement: (id: number) => invoke<void>('delete_agreement', { id }),
+  exportEventDocument: (event_id: number, document: 'report' | 'participants' | 'schedule' | 'badges') =>
+    invoke<string | null>('export_event_document', { event_id, document }),
+  exportEventParticipants: (event_id: number, format: 'csv' | 'xlsx') =>
+    invoke<string | null>('export_event_participants', { event_id, format }),
 };
 
 // ---- Assessments (src-tauri/src/commands/assessments.rs) --------------------------------------

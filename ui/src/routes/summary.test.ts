@@ -147,6 +147,11 @@ function annualSummary(year = 2025, overrides: Partial<AnnualSummary> = {}): Ann
         { partner_id: 2, partner: 'France Clusters', sessions: 5, courses: 2, participants: 55, seats: 60, completed: 48, completion_rate: 8000 },
       ],
     },
+    events: {
+      by_kind: [{ kind: 'brokerage', events: 1, participants: 26, attended: 24, meetings_held: 33, agreements: 5 }],
+      total: { events: 1, participants: 26, attended: 24, meetings_held: 33, agreements: 5 },
+      by_country: [{ country: 'RO', count: 20 }, { country: 'HR', count: 6 }],
+    },
     fees: {
       due_bani: 420_000_00,
       paid_bani: 380_000_00,

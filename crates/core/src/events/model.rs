@@ -7,10 +7,12 @@ use crate::registrations::{RegistrationView, StateCounts};
 use crate::trainings::Partner;
 
 code_enum! {
+    #[derive(Default)]
     EventKind {
         InwardMission = "inward_mission",
         OutwardMission = "outward_mission",
         Brokerage = "brokerage",
+        #[default]
         Conference = "conference",
         Workshop = "workshop",
         Other = "other",
@@ -19,45 +21,20 @@ code_enum! {
 
 code_enum! {
     /// Only a planned event takes registrations; held and cancelled ones are closed.
-    EventStatus { Planned = "planned", Held = "held", Cancelled = "cancelled" }
+    #[derive(Default)]
+    EventStatus { #[default] Planned = "planned", Held = "held", Cancelled = "cancelled" }
 }
 
 code_enum! {
     /// `requested`: asked for (with or without a slot yet); `held` / `not_held`: what happened.
-    MeetingStatus { Requested = "requested", Held = "held", NotHeld = "not_held" }
+    #[derive(Default)]
+    MeetingStatus { #[default] Requested = "requested", Held = "held", NotHeld = "not_held" }
 }
 
 code_enum! {
     /// What a held meeting led to.
-    MeetingOutcome { None = "none", FollowUp = "follow_up", Agreement = "agreement" }
-}
-
-#[allow(clippy::derivable_impls)] // the enums come from a macro
-impl Default for EventKind {
-    fn default() -> Self {
-        EventKind::Conference
-    }
-}
-
-#[allow(clippy::derivable_impls)]
-impl Default for EventStatus {
-    fn default() -> Self {
-        EventStatus::Planned
-    }
-}
-
-#[allow(clippy::derivable_impls)]
-impl Default for MeetingStatus {
-    fn default() -> Self {
-        MeetingStatus::Requested
-    }
-}
-
-#[allow(clippy::derivable_impls)]
-impl Default for MeetingOutcome {
-    fn default() -> Self {
-        MeetingOutcome::None
-    }
+    #[derive(Default)]
+    MeetingOutcome { #[default] None = "none", FollowUp = "follow_up", Agreement = "agreement" }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -107,14 +84,8 @@ pub struct EventRow {
 }
 
 code_enum! {
-    EventSort { Date = "date", Title = "title", Kind = "kind", Country = "country", Participants = "participants" }
-}
-
-#[allow(clippy::derivable_impls)]
-impl Default for EventSort {
-    fn default() -> Self {
-        EventSort::Date
-    }
+    #[derive(Default)]
+    EventSort { #[default] Date = "date", Title = "title", Kind = "kind", Country = "country", Participants = "participants" }
 }
 
 /// The list's filters; every one is optional.

@@ -323,8 +323,8 @@ fn empty_line(doc: &mut Document, y: f32) -> f32 {
 }
 
 const PARTICIPANT_COLUMNS: [(&str, f32, Align); 5] = [
-    ("event.participants.number", 6.0, Align::Centre),
-    ("event.participants.name", 26.0, Align::Left),
+    ("event.participants.number", 8.0, Align::Centre),
+    ("event.participants.name", 24.0, Align::Left),
     ("event.participants.organisation", 30.0, Align::Left),
     ("event.participants.cluster", 24.0, Align::Left),
     ("event.participants.country", 14.0, Align::Left),

@@ -27,19 +27,14 @@ pub const DEFAULT_COMPLETION_PERCENT: i64 = 80;
 
 code_enum! {
     /// What a partner organisation is to the association.
+    #[derive(Default)]
     PartnerKind {
+        #[default]
         TrainingProvider = "training_provider",
         EenContactPoint = "een_contact_point",
         ClusterAssociation = "cluster_association",
         PublicBody = "public_body",
         Other = "other",
-    }
-}
-
-#[allow(clippy::derivable_impls)] // the enums come from a macro
-impl Default for PartnerKind {
-    fn default() -> Self {
-        PartnerKind::TrainingProvider
     }
 }
 

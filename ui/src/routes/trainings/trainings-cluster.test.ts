@@ -6,6 +6,7 @@ const api = vi.hoisted(() => ({
   referenceData: vi.fn(),
   getCluster: vi.fn(),
   clusterTrainings: vi.fn(),
+  clusterEvents: vi.fn(() => Promise.resolve([])),
   participantHistory: vi.fn(),
 }));
 vi.mock('../../lib/api', () => ({ api }));
@@ -56,7 +57,7 @@ describe('trainings of a cluster and of a person', () => {
     await fireEvent.click(tab);
     const rows = await screen.findAllByTestId('cluster-training-row');
     expect(api.clusterTrainings).toHaveBeenCalledWith(7);
-    expect(tab).toHaveTextContent('Instruiri (2)');
+    expect(tab).toHaveTextContent('Instruiri și evenimente (2)');
     expect(rows[0]).toHaveTextContent('Ștefania Munteanu');
     expect(rows[0]).toHaveTextContent('CLUSTERO-2025-0007');
     expect(rows[0]).toHaveTextContent('10–11.03.2025');
@@ -70,6 +71,9 @@ describe('trainings of a cluster and of a person', () => {
     render(ClusterDetail, { params: { id: '7' } });
     await fireEvent.click(await screen.findByTestId('tab-trainings'));
     expect(await screen.findByTestId('cluster-trainings-empty')).toBeInTheDocument();
+    // The events of the cluster's people sit under the trainings, loaded by their own component.
+    expect(await screen.findByTestId('cluster-events-empty')).toBeInTheDocument();
+    expect(api.clusterEvents).toHaveBeenCalledWith(7);
   });
 
   it('shows a person’s history with a summary', async () => {
