@@ -288,6 +288,8 @@ describe('Reports', () => {
     expect(screen.getByTestId('reports-labels-bronze')).toHaveTextContent('25');
     expect(screen.getByTestId('reports-org-turnover')).toHaveTextContent('1.608.000.000');
     expect(screen.getByTestId('reports-trainings-completion')).toHaveTextContent('81,67');
+    expect(screen.getByTestId('reports-events-total')).toHaveTextContent('1');
+    expect(screen.getByTestId('reports-events')).toHaveTextContent('Croația');
     expect(screen.getByTestId('reports-fees-outstanding')).toHaveTextContent('40.000,00 lei');
     expect(screen.getByTestId('reports-tile-fees-paid')).toHaveTextContent('90 %');
     expect(screen.getByTestId('reports-assessments-note')).toHaveTextContent('nu este încă disponibil');
