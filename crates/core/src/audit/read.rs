@@ -214,13 +214,12 @@ fn shown(value: Option<&Value>) -> Option<String> {
     }
 }
 
-/// The fields that differ between two JSON rows, in the row's column order; bookkeeping columns
+/// The fields that differ between two JSON rows, by name; bookkeeping columns
 /// are left out of an update (they change with every save).
 pub(crate) fn changes(before: Option<&str>, after: Option<&str>) -> Vec<AuditFieldChange> {
     let (before, after) = (object(before), object(after));
     let update = before.is_some() && after.is_some();
-    let mut fields: Vec<&String> = after.iter().chain(before.iter()).flat_map(|m| m.keys()).collect();
-    fields.dedup();
+    let fields: Vec<&String> = after.iter().chain(before.iter()).flat_map(|m| m.keys()).collect();
     let mut seen = std::collections::HashSet::new();
     fields
         .into_iter()
