@@ -372,6 +372,14 @@ async fn a_copy_with_an_older_schema_is_migrated_on_restore() {
         for trigger in created("TRIGGER") {
             sqlx::query(AssertSqlSafe(format!("DROP TRIGGER IF EXISTS {trigger}"))).execute(&mut conn).await.unwrap();
         }
+        // Columns the migration added to older tables ("ALTER TABLE t ADD COLUMN c ...").
+        for line in sql.lines().filter_map(|l| l.trim().strip_prefix("ALTER TABLE ")) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if let [table, "ADD", "COLUMN", column, ..] = words[..] {
+                let drop = format!("ALTER TABLE {table} DROP COLUMN {column}");
+                sqlx::query(AssertSqlSafe(drop)).execute(&mut conn).await.unwrap();
+            }
+        }
         for table in tables.iter().rev() {
             sqlx::query(AssertSqlSafe(format!("DROP TABLE IF EXISTS {table}"))).execute(&mut conn).await.unwrap();
         }
