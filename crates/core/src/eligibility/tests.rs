@@ -132,37 +132,58 @@ async fn ids(store: &Store, filter: Vec<EligibilityFilter>) -> Vec<i64> {
     ids
 }
 
-/// The list's filter (SQL) and the cluster page's checks (Rust) pick the same clusters, with the
-/// default thresholds and with others; the demo has a mix of eligible and not.
+/// The list's filter (SQL, on the member counts the triggers keep) and the checks (Rust, counting
+/// the organisations) pick the same clusters.
+async fn assert_agree(store: &Store) -> (usize, usize, usize) {
+    let all = ids(store, vec![]).await;
+    let (mut eccp, mut national, mut both) = (Vec::new(), Vec::new(), Vec::new());
+    for &id in &all {
+        let e = check(store, id).await.unwrap();
+        if e.eccp.met {
+            eccp.push(id);
+        }
+        if e.national.met {
+            national.push(id);
+        }
+        if e.eccp.met && !e.national.met {
+            both.push(id);
+        }
+    }
+    assert_eq!(ids(store, vec![EligibilityFilter::EccpMet]).await, eccp);
+    assert_eq!(ids(store, vec![EligibilityFilter::NationalMet]).await, national);
+    let not_eccp: Vec<i64> = all.iter().copied().filter(|id| !eccp.contains(id)).collect();
+    assert_eq!(ids(store, vec![EligibilityFilter::EccpNotMet]).await, not_eccp);
+    assert_eq!(ids(store, vec![EligibilityFilter::EccpMet, EligibilityFilter::NationalNotMet]).await, both);
+    assert_eq!(ids(store, vec![EligibilityFilter::EccpMet, EligibilityFilter::EccpNotMet]).await, all);
+    (all.len(), eccp.len(), national.len())
+}
+
+/// With the default thresholds and others, and after members change kind, move or leave; the
+/// demo has a mix of eligible and not.
 #[tokio::test]
 async fn the_list_filter_agrees_with_the_checks() {
     let (_dir, store) = demo_store().await;
     for thresholds in [NationalThresholds::default(), NationalThresholds { min_companies: 5, ..Default::default() }] {
         set_thresholds(&store, &thresholds).await.unwrap();
-        let all = ids(&store, vec![]).await;
-        let (mut eccp, mut national, mut both) = (Vec::new(), Vec::new(), Vec::new());
-        for &id in &all {
-            let e = check(&store, id).await.unwrap();
-            assert_eq!(e.thresholds, thresholds);
-            if e.eccp.met {
-                eccp.push(id);
-            }
-            if e.national.met {
-                national.push(id);
-            }
-            if e.eccp.met && !e.national.met {
-                both.push(id);
-            }
-        }
-        assert!(!eccp.is_empty() && eccp.len() < all.len(), "a mix: {} of {}", eccp.len(), all.len());
-        assert!(!national.is_empty() && national.len() < all.len(), "a mix: {} of {}", national.len(), all.len());
-        assert_eq!(ids(&store, vec![EligibilityFilter::EccpMet]).await, eccp);
-        assert_eq!(ids(&store, vec![EligibilityFilter::NationalMet]).await, national);
-        let not_eccp: Vec<i64> = all.iter().copied().filter(|id| !eccp.contains(id)).collect();
-        assert_eq!(ids(&store, vec![EligibilityFilter::EccpNotMet]).await, not_eccp);
-        assert_eq!(ids(&store, vec![EligibilityFilter::EccpMet, EligibilityFilter::NationalNotMet]).await, both);
-        assert_eq!(ids(&store, vec![EligibilityFilter::EccpMet, EligibilityFilter::EccpNotMet]).await, all);
+        let (all, eccp, national) = assert_agree(&store).await;
+        assert!(eccp > 0 && eccp < all, "a mix: {eccp} of {all}");
+        assert!(national > 0 && national < all, "a mix: {national} of {all}");
     }
+
+    // Every research body becomes a firm, one member moves to another cluster, one leaves.
+    let research: Vec<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE kind = 'research'")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE organisations SET kind = 'small' WHERE kind = 'research'").execute(store.pool()).await.unwrap();
+    sqlx::query("UPDATE organisations SET cluster_id = (SELECT max(id) FROM clusters) WHERE id = ?")
+        .bind(research[1])
+        .execute(store.pool())
+        .await
+        .unwrap();
+    clusters::delete_organisation(&store, research[0]).await.unwrap();
+    let (_, _, national) = assert_agree(&store).await;
+    assert_eq!(national, 0, "no cluster has a research body left");
 }
 
 #[tokio::test]
@@ -183,4 +204,25 @@ async fn thresholds_are_checked_and_kept() {
     set_thresholds(&store, &edited).await.unwrap();
     assert_eq!(thresholds(&store).await.unwrap(), edited);
     assert!(matches!(check(&store, 99).await, Err(Error::NotFound { .. })));
+
+    // With every national count set to 0, a staffed cluster without members is recognised, in
+    // the checks and in the list's filter alike.
+    let input = clusters::ClusterInput {
+        name: "Clusterul Nou".into(),
+        legal_name: "Asociația Clusterul Nou".into(),
+        cui: "18547290".into(),
+        county: "BV".into(),
+        sectors: vec![crate::clusters::Sector::Textiles],
+        management_fte: Some(1.0),
+        ..Default::default()
+    };
+    let id = clusters::create(&store, &input).await.unwrap();
+    let zero = NationalThresholds { min_companies: 0, min_research: 0, min_public_authorities: 0 };
+    set_thresholds(&store, &zero).await.unwrap();
+    assert!(check(&store, id).await.unwrap().national.met);
+    assert_eq!(ids(&store, vec![EligibilityFilter::NationalMet]).await, [id]);
+    set_thresholds(&store, &NationalThresholds::default()).await.unwrap();
+    assert!(!check(&store, id).await.unwrap().national.met);
+    assert!(ids(&store, vec![EligibilityFilter::NationalMet]).await.is_empty());
+    assert_eq!(ids(&store, vec![EligibilityFilter::NationalNotMet]).await, [id]);
 }
