@@ -20,7 +20,7 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 use crate::Result;
 
 /// Bump when the generated SQL changes shape, so that existing databases get the new triggers.
-const GENERATOR: &str = "g1";
+const GENERATOR: &str = "g2";
 
 /// Tables that are not records: the log's own tables, sqlx's, preferences, reference data loaded
 /// by migrations, and counters.
@@ -29,10 +29,11 @@ const DENY: &[&str] =
 /// Table name endings that mark derived data (caches, counters, search indexes) rather than
 /// records; a table named so is not audited.
 const DENY_SUFFIXES: &[&str] = &["_cache", "_counters", "_search", "_fts"];
-/// Columns that change with every save without being a change of the record: an UPDATE that
-/// changes only these is not logged.
+/// Columns that change with every save, or that triggers derive from other tables (a cluster's
+/// member counts follow its organisations), without being a change of the record: an UPDATE
+/// that changes only these is not logged.
 pub(crate) fn is_bookkeeping_column(column: &str) -> bool {
-    column == "updated_at" || column.starts_with("sort_")
+    column == "updated_at" || column.starts_with("sort_") || column.starts_with("members_")
 }
 /// The columns that name a record, in order of preference: its label in the log.
 const LABEL_COLUMNS: &[&str] = &["name", "title_ro", "title", "number"];
