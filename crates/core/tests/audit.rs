@@ -344,7 +344,7 @@ async fn a_table_added_later_is_audited_and_open_does_not_regenerate_needlessly(
     assert_eq!(version, again, "an open with no schema change recreated the triggers");
 
     // What another feature's migration would do: a new table, with a blob column.
-    sqlx::query("CREATE TABLE events (id INTEGER PRIMARY KEY, cluster_id INTEGER REFERENCES clusters(id), name TEXT NOT NULL, poster BLOB) STRICT")
+    sqlx::query("CREATE TABLE later_records (id INTEGER PRIMARY KEY, cluster_id INTEGER REFERENCES clusters(id), name TEXT NOT NULL, poster BLOB) STRICT")
         .execute(store.pool())
         .await
         .unwrap();
@@ -353,14 +353,14 @@ async fn a_table_added_later_is_audited_and_open_does_not_regenerate_needlessly(
     store.set_staff("Elena Marinescu");
     let id = clusters::create(&store, &cluster_input("Cluster cu evenimente")).await.unwrap();
     let mut tx = store.write().await.unwrap();
-    sqlx::query("INSERT INTO events (cluster_id, name, poster) VALUES (?, 'Forumul clusterelor', x'0102')")
+    sqlx::query("INSERT INTO later_records (cluster_id, name, poster) VALUES (?, 'Forumul clusterelor', x'0102')")
         .bind(id)
         .execute(&mut *tx)
         .await
         .unwrap();
     tx.commit().await.unwrap();
     let logged = all(&store).await;
-    let event = one(&logged, "events", AuditAction::Create);
+    let event = one(&logged, "later_records", AuditAction::Create);
     assert_eq!((event.label.as_str(), event.parent_id), ("Forumul clusterelor", Some(id)));
     assert_eq!(change(event, "poster"), (None, Some("<2 bytes>")));
 }
