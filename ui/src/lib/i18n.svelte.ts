@@ -116,11 +116,23 @@ export function fieldErrorText(code: string, params: Record<string, string> = {}
   return t(`error.${code}`, localParams(params));
 }
 
-/** The core sends dates in messages as ISO text; people read them in their language's order. */
+/** A number the core sent as plain text (100000000, 0.5) written the language's way (100.000.000,
+ * 0,5). Integers of four digits or fewer are left alone: in messages they are mostly years. */
+function localNumber(value: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!match) return value;
+  const [, sign, whole, fraction] = match;
+  if (fraction === undefined && whole.length <= 4) return value;
+  const [group, decimal] = current === 'ro' ? ['.', ','] : [',', '.'];
+  return sign + groupThousands(Number(whole), group) + (fraction === undefined ? '' : decimal + fraction);
+}
+
+/** The core sends dates and numbers in messages as ISO / plain text; people read them in their
+ * language's way. */
 function localParams(params: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
-    out[name] = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+    out[name] = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : localNumber(value);
   }
   return out;
 }

@@ -140,4 +140,14 @@ describe('error messages', () => {
     expect(fieldErrorText('date_before', { other: '2026-11-27' })).toContain('27/11/2026');
     setLang('ro');
   });
+
+  it('show the numbers the core sends in the language way, and years as they are', async () => {
+    const { fieldErrorText, setLang } = await import('./i18n.svelte');
+    setLang('ro');
+    expect(fieldErrorText('number_range', { min: '0.5', max: '100000000' })).toBe('Introduceți un număr între 0,5 și 100.000.000.');
+    expect(fieldErrorText('year_range', { min: '1990', max: '2026' })).toContain('între 1990 și 2026');
+    setLang('en');
+    expect(fieldErrorText('number_range', { min: '0.5', max: '100000000' })).toBe('Enter a number between 0.5 and 100,000,000.');
+    setLang('ro');
+  });
 });
