@@ -803,6 +803,9 @@ struct Demo {
     domains: HashMap<String, u32>,
     /// Certificates issued per year, for their references.
     certificates: HashMap<i32, u32>,
+    /// Draws for what the eligibility checks and the label register's renewals need, apart from
+    /// `rng`, so that adding them left the rest of the demo (names, people, fees) as it was.
+    profile: ChaCha8Rng,
 }
 
 impl Demo {
@@ -817,6 +820,7 @@ impl Demo {
             names: HashMap::new(),
             domains: HashMap::new(),
             certificates: HashMap::new(),
+            profile: ChaCha8Rng::seed_from_u64(seed.wrapping_add(0x0e11_9b1e)),
         }
     }
 
@@ -928,9 +932,7 @@ impl Demo {
             save_contact_in(tx, id, None, &contact).await?;
             summary.contacts += 1;
         }
-        // A labelled cluster has the 15 members the EU platform's profile (and so the label) asks for.
-        let least = if plan.label.is_some() { 15 } else { 6 };
-        let count = orgs_per_cluster.unwrap_or_else(|| self.rng.random_range(least..=25));
+        let count = orgs_per_cluster.unwrap_or_else(|| self.rng.random_range(6..=25));
         for organisation in self.organisations(&spec, count) {
             save_organisation_in(tx, id, None, &organisation).await?;
             summary.organisations += 1;
@@ -1293,8 +1295,14 @@ impl Demo {
         let mut history: Vec<(LabelLevel, NaiveDate)> = Vec::new();
         match level {
             Some(level) => {
+                let drawn = self.days_ago(20, 700);
                 // Valid two years: awarded 650 to 715 days ago, it ends within the next 90 days.
-                let current = if expiring { self.days_ago(650, 715) } else { self.days_ago(20, 630) };
+                let current = if expiring {
+                    let back = self.profile.random_range(650..=715);
+                    self.today.checked_sub_days(Days::new(back)).unwrap_or(drawn)
+                } else {
+                    drawn
+                };
                 let earlier: &[LabelLevel] = match level {
                     LabelLevel::Gold => &[LabelLevel::Silver, LabelLevel::Bronze],
                     LabelLevel::Silver if self.rng.random_bool(0.6) => &[LabelLevel::Bronze],
@@ -1348,8 +1356,8 @@ impl Demo {
     fn website_english(&mut self, plan: &Plan) -> bool {
         match (plan.label, plan.status) {
             (Some(_), _) => true,
-            (None, MembershipStatus::Active) => self.rng.random_bool(0.5),
-            (None, _) => self.rng.random_bool(0.2),
+            (None, MembershipStatus::Active) => self.profile.random_bool(0.5),
+            (None, _) => self.profile.random_bool(0.2),
         }
     }
 
@@ -1361,7 +1369,7 @@ impl Demo {
             (None, MembershipStatus::Active) => &[None, Some(0.25), Some(0.5), Some(1.0), Some(1.5), Some(2.0)],
             (None, _) => &[None, Some(0.25), Some(0.5)],
         };
-        choices.choose(&mut self.rng).copied().flatten()
+        choices.choose(&mut self.profile).copied().flatten()
     }
 
     /// A new valid CUI whose body lies in `low..high`.
