@@ -75,7 +75,7 @@ CREATE TABLE sme_audits (
 CREATE INDEX sme_audits_organisation ON sme_audits(organisation_id, audited_on);
 
 -- The actions an audit recommends, followed up until done or dropped.
-CREATE TABLE audit_actions (
+CREATE TABLE sme_audit_actions (
     id         INTEGER PRIMARY KEY,
     audit_id   INTEGER NOT NULL REFERENCES sme_audits(id) ON DELETE CASCADE,
     action     TEXT NOT NULL,
@@ -85,4 +85,4 @@ CREATE TABLE audit_actions (
     position   INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL
 ) STRICT;
-CREATE INDEX audit_actions_audit ON audit_actions(audit_id, position);
+CREATE INDEX audit_actions_audit ON sme_audit_actions(audit_id, position);

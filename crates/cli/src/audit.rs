@@ -96,7 +96,10 @@ pub async fn run(store: &Store, lang: Lang, args: AuditArgs) -> Result<()> {
 }
 
 fn headers(lang: Lang) -> Vec<String> {
-    ["at", "staff", "action", "entity", "record", "fields"].iter().map(|c| t(lang, &format!("audit.col.{c}"), &[])).collect()
+    ["at", "staff", "action", "entity", "record", "fields"]
+        .iter()
+        .map(|c| t(lang, &format!("audit.col.{c}"), &[]))
+        .collect()
 }
 
 fn cells(lang: Lang, entry: &AuditEntry) -> Vec<String> {

@@ -30,7 +30,9 @@ fn the_report_of_the_gold_cluster_prints_by_name() {
     let this_year: i32 = chrono::Datelike::year(&chrono::Local::now().date_naive());
     let printed = (this_year - 3..this_year).any(|year| {
         let year = year.to_string();
-        clusterdesk(&db, &["report", "assessment", "--cluster", &gold, "--year", &year, "--out", out_text]).status.success()
+        clusterdesk(&db, &["report", "assessment", "--cluster", &gold, "--year", &year, "--out", out_text])
+            .status
+            .success()
     });
     assert!(printed, "no report of the gold cluster {gold}");
     let bytes = std::fs::read(&out).unwrap();
@@ -39,6 +41,13 @@ fn the_report_of_the_gold_cluster_prints_by_name() {
     let missing = clusterdesk(&db, &["report", "assessment", "--cluster", &gold, "--year", "1995", "--out", out_text]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nu are o evaluare pentru anul 1995"));
-    let ambiguous = clusterdesk(&db, &["--lang", "en", "report", "assessment", "--cluster", "textil", "--year", "2024", "--out", out_text]);
-    assert!(String::from_utf8_lossy(&ambiguous.stderr).contains("matches"), "{}", String::from_utf8_lossy(&ambiguous.stderr));
+    let ambiguous = clusterdesk(
+        &db,
+        &["--lang", "en", "report", "assessment", "--cluster", "textil", "--year", "2024", "--out", out_text],
+    );
+    assert!(
+        String::from_utf8_lossy(&ambiguous.stderr).contains("matches"),
+        "{}",
+        String::from_utf8_lossy(&ambiguous.stderr)
+    );
 }

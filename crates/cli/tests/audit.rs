@@ -54,11 +54,15 @@ fn audit_restore_and_personal_data_through_the_cli() {
     ok(&db, &["--staff", "Mihai Ionescu", "restore", copy.to_str().unwrap()]);
     let restores = json(&db, &["audit", "--action", "restore"]);
     assert_eq!(restores.len(), 1);
-    assert_eq!((restores[0]["staff"].as_str(), restores[0]["label"].as_str()), (Some("Mihai Ionescu"), Some("copy.sqlite")));
+    assert_eq!(
+        (restores[0]["staff"].as_str(), restores[0]["label"].as_str()),
+        (Some("Mihai Ionescu"), Some("copy.sqlite"))
+    );
 
     // A contact's personal data, then their erasure.
     let contact = json(&db, &["audit", "--entity", "contacts", "--action", "create", "--limit", "1"]);
-    let (contact_id, name) = (contact[0]["entity_id"].as_i64().unwrap().to_string(), contact[0]["label"].as_str().unwrap().to_string());
+    let (contact_id, name) =
+        (contact[0]["entity_id"].as_i64().unwrap().to_string(), contact[0]["label"].as_str().unwrap().to_string());
     let out_json = dir.path().join("contact.json");
     ok(&db, &["contact", "export", "--id", &contact_id, "--out", out_json.to_str().unwrap()]);
     let data: serde_json::Value = serde_json::from_slice(&std::fs::read(&out_json).unwrap()).unwrap();

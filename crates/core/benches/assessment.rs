@@ -210,7 +210,8 @@ fn html(data: &ReportData) -> String {
             );
             for score in result.indicators.iter().filter(|s| s.area == area.code && s.part == part) {
                 let Some(indicator) = def.indicator(&score.code) else { continue };
-                let value = data.detail.values.iter().find(|v| v.indicator == score.code).and_then(|v| v.value.as_ref());
+                let value =
+                    data.detail.values.iter().find(|v| v.indicator == score.code).and_then(|v| v.value.as_ref());
                 let _ = write!(
                     h,
                     "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",

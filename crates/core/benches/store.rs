@@ -10,8 +10,8 @@ use common::measure;
 
 use clusterdesk_core::Store;
 use clusterdesk_core::clusters::{self, ClusterQuery, LabelFilter, MembershipStatus, Sector};
-use clusterdesk_core::eligibility::EligibilityFilter;
 use clusterdesk_core::demo::{self, DemoOptions};
+use clusterdesk_core::eligibility::EligibilityFilter;
 use clusterdesk_core::geo::Region;
 
 const CLUSTERS: usize = 5_000;

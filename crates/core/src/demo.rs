@@ -75,7 +75,7 @@ pub async fn generate(store: &Store, options: &DemoOptions) -> Result<DemoSummar
     }
     crate::trainings::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     crate::assessments::demo::generate_in(&mut tx, options.seed, demo.today).await?;
-    crate::audits::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
+    crate::sme_audits::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     crate::events::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     tx.commit().await?;
     Ok(summary)

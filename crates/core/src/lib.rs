@@ -6,7 +6,6 @@
 
 pub mod assessments;
 pub mod audit;
-pub mod audits;
 pub mod backup;
 pub mod caen;
 pub mod clusters;
@@ -25,6 +24,7 @@ pub mod reference;
 pub mod registrations;
 pub mod reports;
 pub mod settings;
+pub mod sme_audits;
 pub mod store;
 pub mod summary;
 pub mod text;

@@ -46,7 +46,8 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
-        let store = Store { pool, path: path.to_path_buf(), staff: Arc::new(RwLock::new(crate::audit::staff::os_user())) };
+        let store =
+            Store { pool, path: path.to_path_buf(), staff: Arc::new(RwLock::new(crate::audit::staff::os_user())) };
         if store.has_pending_migrations().await? {
             crate::backup::create(&store, crate::backup::BackupKind::BeforeMigration).await?;
             // A migration must not find audit triggers on the tables it rebuilds, nor be audited.

@@ -17,7 +17,13 @@ async fn cluster(store: &Store, name: &str) -> i64 {
     // A distinct valid fiscal code per name.
     let body = format!("{:08}", 30_000_000 + name.len() as u32 * 7919);
     let cui = format!("{body}{}", cui::check_digit(&body).unwrap());
-    let input = ClusterInput { name: name.into(), cui, county: "CJ".into(), sectors: vec![Sector::Textiles], ..Default::default() };
+    let input = ClusterInput {
+        name: name.into(),
+        cui,
+        county: "CJ".into(),
+        sectors: vec![Sector::Textiles],
+        ..Default::default()
+    };
     clusters::create(store, &input).await.unwrap()
 }
 
@@ -114,9 +120,13 @@ async fn a_draft_is_filled_checked_and_finalised_then_read_only() {
     assert_eq!(code, "error.assessment_final");
     assert_eq!(refused(assessments::finalise(&store, a).await.unwrap_err()).0, "error.assessment_final");
     assert_eq!(refused(assessments::delete_draft(&store, a).await.unwrap_err()).0, "error.assessment_final");
-    let sneaky = sqlx::query("UPDATE assessment_values SET number = 0 WHERE assessment_id = ?").bind(a).execute(store.pool()).await;
+    let sneaky = sqlx::query("UPDATE assessment_values SET number = 0 WHERE assessment_id = ?")
+        .bind(a)
+        .execute(store.pool())
+        .await;
     assert!(sneaky.is_err(), "the trigger keeps a final assessment's values");
-    let sneaky = sqlx::query("UPDATE assessments SET overall_score = 1 WHERE id = ?").bind(a).execute(store.pool()).await;
+    let sneaky =
+        sqlx::query("UPDATE assessments SET overall_score = 1 WHERE id = ?").bind(a).execute(store.pool()).await;
     assert!(sneaky.is_err());
 }
 
@@ -132,7 +142,10 @@ async fn a_correction_is_a_new_revision_with_its_reason_and_keeps_the_old_one() 
     let no_reason = assessments::revise(&store, a, "  ").await.unwrap_err();
     assert!(matches!(&no_reason, Error::Invalid(f) if f[0].field == "reason"));
     let b = assessments::revise(&store, a, "Bugetul a fost raportat greșit").await.unwrap();
-    assert_eq!(refused(assessments::revise(&store, a, "încă una").await.unwrap_err()).0, "error.assessment_revision_open");
+    assert_eq!(
+        refused(assessments::revise(&store, a, "încă una").await.unwrap_err()).0,
+        "error.assessment_revision_open"
+    );
     let draft = assessments::get(&store, b).await.unwrap();
     assert_eq!((draft.row.revision, draft.row.status), (2, AssessmentStatus::Draft));
     assert_eq!(draft.revision_reason, "Bugetul a fost raportat greșit");
@@ -147,9 +160,10 @@ async fn a_correction_is_a_new_revision_with_its_reason_and_keeps_the_old_one() 
     assert_eq!(old.row.status, AssessmentStatus::Superseded);
     assert_eq!(old.result, first, "the corrected revision is kept as it was");
     assert_eq!(old.revisions.len(), 2);
-    let finals = assessments::list(&store, &AssessmentQuery { status: Some(AssessmentStatus::Final), ..Default::default() })
-        .await
-        .unwrap();
+    let finals =
+        assessments::list(&store, &AssessmentQuery { status: Some(AssessmentStatus::Final), ..Default::default() })
+            .await
+            .unwrap();
     assert_eq!(finals.iter().map(|r| r.id).collect::<Vec<_>>(), [b]);
     // A superseded revision cannot be corrected again; the current one can.
     assert_eq!(refused(assessments::revise(&store, a, "x").await.unwrap_err()).0, "error.assessment_not_final");
@@ -180,7 +194,8 @@ async fn a_framework_edit_makes_a_new_version_and_changes_no_final_assessment() 
         thresholds: vec![5000.0],
         note: "Prag mai exigent".into(),
     };
-    let refused_edit = framework::edit_indicator(&store, &IndicatorEdit { thresholds: vec![6000.0], ..edit.clone() }).await;
+    let refused_edit =
+        framework::edit_indicator(&store, &IndicatorEdit { thresholds: vec![6000.0], ..edit.clone() }).await;
     assert!(matches!(refused_edit, Err(Error::Invalid(f)) if f[0].field == "thresholds"));
     let v2 = framework::edit_indicator(&store, &edit).await.unwrap();
     assert_eq!(v2.version, 2);
@@ -238,15 +253,19 @@ async fn every_label_of_the_demo_rests_on_a_final_assessment_that_supports_it() 
     assert_eq!(counts.get("gold"), Some(&1));
     assert_eq!(counts.get("silver"), Some(&3));
     assert_eq!(counts.get("bronze"), Some(&25));
-    let finals = assessments::list(&store, &AssessmentQuery { status: Some(AssessmentStatus::Final), ..Default::default() })
-        .await
-        .unwrap();
+    let finals =
+        assessments::list(&store, &AssessmentQuery { status: Some(AssessmentStatus::Final), ..Default::default() })
+            .await
+            .unwrap();
     for (cluster_id, level, awarded_on) in &labels {
         let level = LabelLevel::parse(level).unwrap();
         let support = finals.iter().find(|a| {
             a.cluster_id == *cluster_id && a.level == Some(level) && a.assessed_on.as_str() <= awarded_on.as_str()
         });
-        assert!(support.is_some(), "cluster {cluster_id}: no final assessment supports its {level:?} label of {awarded_on}");
+        assert!(
+            support.is_some(),
+            "cluster {cluster_id}: no final assessment supports its {level:?} label of {awarded_on}"
+        );
         let detail = assessments::get(&store, support.unwrap().id).await.unwrap();
         match level {
             LabelLevel::Gold => assert!(detail.result.quality_share >= 80.0),
@@ -257,9 +276,10 @@ async fn every_label_of_the_demo_rests_on_a_final_assessment_that_supports_it() 
     // Some clusters have several years to compare, and drafts are in progress.
     let several = finals.iter().filter(|a| finals.iter().filter(|b| b.cluster_id == a.cluster_id).count() >= 3).count();
     assert!(several >= 3, "{several}");
-    let drafts = assessments::list(&store, &AssessmentQuery { status: Some(AssessmentStatus::Draft), ..Default::default() })
-        .await
-        .unwrap();
+    let drafts =
+        assessments::list(&store, &AssessmentQuery { status: Some(AssessmentStatus::Draft), ..Default::default() })
+            .await
+            .unwrap();
     assert!(!drafts.is_empty());
     let comparison = assessments::compare(&store, finals[0].cluster_id).await.unwrap();
     assert!(comparison.national.unwrap().clusters >= 29);

@@ -45,7 +45,8 @@ async fn count(store: &Store) -> usize {
 }
 
 fn change<'a>(entry: &'a AuditEntry, field: &str) -> (Option<&'a str>, Option<&'a str>) {
-    let c = entry.changes.iter().find(|c| c.field == field).unwrap_or_else(|| panic!("no change of {field} in {entry:?}"));
+    let c =
+        entry.changes.iter().find(|c| c.field == field).unwrap_or_else(|| panic!("no change of {field} in {entry:?}"));
     (c.before.as_deref(), c.after.as_deref())
 }
 
@@ -61,7 +62,10 @@ async fn cluster_actions_are_logged_with_staff_and_values() {
     let id = clusters::create(&store, &cluster_input("Clusterul Textil Brașov")).await.unwrap();
     let created = since(&store, 0).await;
     let c = one(&created, "clusters", AuditAction::Create);
-    assert_eq!((c.entity_id, c.staff.as_str(), c.label.as_str()), (Some(id), "Elena Marinescu", "Clusterul Textil Brașov"));
+    assert_eq!(
+        (c.entity_id, c.staff.as_str(), c.label.as_str()),
+        (Some(id), "Elena Marinescu", "Clusterul Textil Brașov")
+    );
     assert_eq!(change(c, "name"), (None, Some("Clusterul Textil Brașov")));
     // The sector row belongs to the cluster and carries its name.
     let sector = one(&created, "cluster_sectors", AuditAction::Create);
@@ -81,7 +85,10 @@ async fn cluster_actions_are_logged_with_staff_and_values() {
     // Only what changed: not updated_at, not the folded sort name.
     assert_eq!(u.changes.len(), 1, "{u:?}");
     assert_eq!(change(u, "city"), (Some(""), Some("Brașov")));
-    assert_eq!(change(one(&updated, "cluster_sectors", AuditAction::Create), "sector"), (None, Some("creative_industries")));
+    assert_eq!(
+        change(one(&updated, "cluster_sectors", AuditAction::Create), "sector"),
+        (None, Some("creative_industries"))
+    );
 
     let before = count(&store).await;
     clusters::archive(&store, id).await.unwrap();
@@ -265,7 +272,8 @@ async fn filters_sort_and_pages() {
     assert_eq!(by_staff.staff_names, ["Elena Marinescu", "Mihai Ionescu"]);
     let archives = q(AuditQuery { action: Some(AuditAction::Archive), ..Default::default() }).await;
     assert_eq!(archives.total, 1);
-    let text = q(AuditQuery { search: "agroalimentar".into(), entity: Some("clusters".into()), ..Default::default() }).await;
+    let text =
+        q(AuditQuery { search: "agroalimentar".into(), entity: Some("clusters".into()), ..Default::default() }).await;
     assert_eq!(text.total, 2);
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     // The cluster, its sector and its first status, then the archive.
@@ -279,7 +287,9 @@ async fn filters_sort_and_pages() {
     assert_eq!((paged.total, paged.rows.len()), (everything, 1));
     let oldest_first = q(AuditQuery { descending: true, ..Default::default() }).await;
     assert_eq!(oldest_first.rows[0].action, AuditAction::Create);
-    assert!(audit::entries(&store, &AuditQuery { since: Some("27.11.2026".into()), ..Default::default() }).await.is_err());
+    assert!(
+        audit::entries(&store, &AuditQuery { since: Some("27.11.2026".into()), ..Default::default() }).await.is_err()
+    );
 }
 
 #[tokio::test]
@@ -328,10 +338,12 @@ async fn a_table_added_later_is_audited_and_open_does_not_regenerate_needlessly(
     let (dir, store) = store().await;
     let path = dir.path().join("test.sqlite");
     let triggers = |pool: sqlx::SqlitePool| async move {
-        sqlx::query_scalar::<_, String>("SELECT group_concat(name, ',') FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'")
-            .fetch_one(&pool)
-            .await
-            .unwrap()
+        sqlx::query_scalar::<_, String>(
+            "SELECT group_concat(name, ',') FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap()
     };
     let first = triggers(store.pool().clone()).await;
     assert!(first.contains("audit_clusters_update"));

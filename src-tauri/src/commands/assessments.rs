@@ -15,7 +15,10 @@ use crate::export;
 use crate::state::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn list_assessments(state: State<'_, AppState>, query: Option<AssessmentQuery>) -> CmdResult<Vec<AssessmentRow>> {
+pub async fn list_assessments(
+    state: State<'_, AppState>,
+    query: Option<AssessmentQuery>,
+) -> CmdResult<Vec<AssessmentRow>> {
     user(assessments::list(&state.store().await?, &query.unwrap_or_default()).await)
 }
 

@@ -3,13 +3,13 @@
 pub mod app;
 pub mod assessments;
 pub mod audit;
-pub mod audits;
 pub mod backup;
 pub mod clusters;
 pub mod eligibility;
 pub mod events;
 pub mod import;
 pub mod reference;
+pub mod sme_audits;
 pub mod summary;
 pub mod trainings;
 

@@ -27,12 +27,39 @@ const ASSESSORS: &[&str] = &["Ioana Mureșan", "Andrei Popa", "Cristina Țurcanu
 
 /// Evidence notes by area; `{year}` is the reference year.
 const EVIDENCE: &[(&str, &[&str])] = &[
-    ("structure", &["Registrul membrilor la 31.12.{year}", "Acordurile de membru semnate", "Lista membrilor pe tipuri"]),
-    ("governance", &["Statutul și hotărârile consiliului director", "Organigrama și fișele de post", "Strategia clusterului și raportul de monitorizare"]),
-    ("financing", &["Situațiile financiare {year}", "Bugetul de venituri și cheltuieli {year}", "Contractele de finanțare în derulare"]),
-    ("services", &["Catalogul de servicii", "Rezultatele chestionarului de satisfacție {year}", "Lista cursurilor și a participanților"]),
+    (
+        "structure",
+        &["Registrul membrilor la 31.12.{year}", "Acordurile de membru semnate", "Lista membrilor pe tipuri"],
+    ),
+    (
+        "governance",
+        &[
+            "Statutul și hotărârile consiliului director",
+            "Organigrama și fișele de post",
+            "Strategia clusterului și raportul de monitorizare",
+        ],
+    ),
+    (
+        "financing",
+        &[
+            "Situațiile financiare {year}",
+            "Bugetul de venituri și cheltuieli {year}",
+            "Contractele de finanțare în derulare",
+        ],
+    ),
+    (
+        "services",
+        &[
+            "Catalogul de servicii",
+            "Rezultatele chestionarului de satisfacție {year}",
+            "Lista cursurilor și a participanților",
+        ],
+    ),
     ("interaction", &["Agenda evenimentelor {year}", "Listele de prezență", "Buletinul informativ trimestrial"]),
-    ("achievements", &["Raportul anual de activitate {year}", "Acordurile de cooperare internațională", "Revista presei {year}"]),
+    (
+        "achievements",
+        &["Raportul anual de activitate {year}", "Acordurile de cooperare internațională", "Revista presei {year}"],
+    ),
 ];
 
 /// One assessment to make.
@@ -161,7 +188,13 @@ fn quality_reached(indicator: &Indicator, met: bool) -> usize {
 
 /// Values for the benchmarking indicators: each threshold is reached with the chance `strength`
 /// plus the area's bias.
-fn benchmarking(rng: &mut ChaCha8Rng, def: &FrameworkDef, strength: f64, bias: &[f64], year: i32) -> Vec<IndicatorValue> {
+fn benchmarking(
+    rng: &mut ChaCha8Rng,
+    def: &FrameworkDef,
+    strength: f64,
+    bias: &[f64],
+    year: i32,
+) -> Vec<IndicatorValue> {
     def.indicators
         .iter()
         .filter(|i| i.part == Part::Benchmarking)

@@ -248,9 +248,8 @@ pub fn default_def() -> FrameworkDef {
 
 /// Stores the shipped framework as version 1 when the database has no framework yet.
 pub async fn ensure_default(store: &Store) -> Result<()> {
-    let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assessment_frameworks)")
-        .fetch_one(store.pool())
-        .await?;
+    let any: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assessment_frameworks)").fetch_one(store.pool()).await?;
     if any {
         return Ok(());
     }
@@ -351,14 +350,15 @@ pub async fn edit_indicator(store: &Store, edit: &IndicatorEdit) -> Result<Frame
         return Err(Error::refused("error.assessment_framework_unchanged"));
     }
     let text = serde_json::to_string(&def).map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
-    let id = sqlx::query("INSERT INTO assessment_frameworks (version, definition, note, created_at) VALUES (?, ?, ?, ?)")
-        .bind(current.version + 1)
-        .bind(text)
-        .bind(edit.note.trim())
-        .bind(now_stamp())
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+    let id =
+        sqlx::query("INSERT INTO assessment_frameworks (version, definition, note, created_at) VALUES (?, ?, ?, ?)")
+            .bind(current.version + 1)
+            .bind(text)
+            .bind(edit.note.trim())
+            .bind(now_stamp())
+            .execute(&mut *tx)
+            .await?
+            .last_insert_rowid();
     let framework = by_id_in(&mut tx, id).await?;
     tx.commit().await?;
     Ok(framework)
@@ -380,7 +380,9 @@ mod tests {
             assert!(def.indicators.iter().any(|i| i.area == area.code && i.part == Part::Quality), "{}", area.code);
             assert!(def.indicators.iter().any(|i| i.area == area.code && i.part == Part::Benchmarking));
         }
-        assert!(def.indicators.iter().all(|i| !i.name.ro.is_empty() && !i.name.en.is_empty() && !i.measured.ro.is_empty()));
+        assert!(
+            def.indicators.iter().all(|i| !i.name.ro.is_empty() && !i.name.en.is_empty() && !i.measured.ro.is_empty())
+        );
         assert_eq!(def.levels.gold.min_quality_share, 80.0);
     }
 

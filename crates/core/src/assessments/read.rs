@@ -115,8 +115,10 @@ pub(crate) async fn result_in(
     values: &[IndicatorValue],
 ) -> Result<AssessmentResult> {
     if row.status != AssessmentStatus::Draft {
-        let text: Option<String> =
-            sqlx::query_scalar("SELECT result FROM assessments WHERE id = ?").bind(row.id).fetch_one(&mut *conn).await?;
+        let text: Option<String> = sqlx::query_scalar("SELECT result FROM assessments WHERE id = ?")
+            .bind(row.id)
+            .fetch_one(&mut *conn)
+            .await?;
         if let Some(text) = text {
             return parse_result(&text);
         }
@@ -203,8 +205,10 @@ async fn finals_in(conn: &mut SqliteConnection, cluster_id: Option<i64>, areas: 
     let mut points = Vec::with_capacity(rows.len());
     for r in rows {
         let result = parse_result(&r.try_get::<String, _>("result")?)?;
-        let area_scores =
-            areas.iter().map(|code| result.areas.iter().find(|a| &a.area == code).map(|a| a.score).unwrap_or(0.0)).collect();
+        let area_scores = areas
+            .iter()
+            .map(|code| result.areas.iter().find(|a| &a.area == code).map(|a| a.score).unwrap_or(0.0))
+            .collect();
         points.push(FinalPoint {
             cluster_id: r.try_get("cluster_id")?,
             point: HistoryPoint {
@@ -284,7 +288,8 @@ pub async fn held_between(conn: &mut SqliteConnection, first: &str, last: &str) 
     .bind(last)
     .fetch_all(&mut *conn)
     .await?;
-    let rank = |level: Option<LabelLevel>| level.map(|l| LabelLevel::ALL.iter().position(|x| *x == l).unwrap_or(0) as i64 + 1);
+    let rank =
+        |level: Option<LabelLevel>| level.map(|l| LabelLevel::ALL.iter().position(|x| *x == l).unwrap_or(0) as i64 + 1);
     let mut moved_up = 0;
     for r in &rows {
         let now = rank(r.try_get::<Option<LabelLevel>, _>("level")?);

@@ -41,8 +41,10 @@ pub async fn resolve_cluster(store: &Store, text: &str) -> Result<i64> {
     }
     let rows = sqlx::query("SELECT id, name FROM clusters WHERE archived_at IS NULL").fetch_all(store.pool()).await?;
     let wanted = fold(text);
-    let names: Vec<(i64, String)> =
-        rows.iter().filter_map(|r| Some((r.try_get("id").ok()?, fold(&r.try_get::<String, _>("name").ok()?)))).collect();
+    let names: Vec<(i64, String)> = rows
+        .iter()
+        .filter_map(|r| Some((r.try_get("id").ok()?, fold(&r.try_get::<String, _>("name").ok()?))))
+        .collect();
     if let Some((id, _)) = names.iter().find(|(_, n)| *n == wanted) {
         return Ok(*id);
     }
@@ -61,7 +63,13 @@ pub async fn resolve_cluster(store: &Store, text: &str) -> Result<i64> {
 }
 
 /// The report of the assessment of `cluster_id` for `year` (its final revision, else the draft).
-pub async fn report_for(store: &Store, cluster_id: i64, year: i64, lang: Lang, made_on: NaiveDate) -> Result<ReportData> {
+pub async fn report_for(
+    store: &Store,
+    cluster_id: i64,
+    year: i64,
+    lang: Lang,
+    made_on: NaiveDate,
+) -> Result<ReportData> {
     let id = super::find(store, cluster_id, year).await?.ok_or_else(|| Error::Refused {
         code: "error.assessment_none_for_year",
         params: [("year".to_string(), year.to_string())].into(),
@@ -72,10 +80,8 @@ pub async fn report_for(store: &Store, cluster_id: i64, year: i64, lang: Lang, m
 pub async fn report_data(store: &Store, id: i64, lang: Lang, made_on: NaiveDate) -> Result<ReportData> {
     let detail = super::get(store, id).await?;
     let cluster_id = detail.row.cluster_id;
-    let city: String = sqlx::query_scalar("SELECT city FROM clusters WHERE id = ?")
-        .bind(cluster_id)
-        .fetch_one(store.pool())
-        .await?;
+    let city: String =
+        sqlx::query_scalar("SELECT city FROM clusters WHERE id = ?").bind(cluster_id).fetch_one(store.pool()).await?;
     let comparison = super::compare(store, cluster_id).await?;
     let previous = comparison.history.iter().filter(|h| h.year < detail.row.year).next_back().cloned();
     let eligibility = Some(eligibility::check(store, cluster_id).await?);
@@ -298,12 +304,22 @@ impl Report<'_> {
             t(lang, "assessment.report.revision", &[("revision", &row.revision.to_string())])
         );
         let facts = [
-            (self.tr("assessment.report.cluster"), format!("{}{}", self.data.cluster, if self.data.city.is_empty() { String::new() } else { format!(", {}", self.data.city) })),
+            (
+                self.tr("assessment.report.cluster"),
+                format!(
+                    "{}{}",
+                    self.data.cluster,
+                    if self.data.city.is_empty() { String::new() } else { format!(", {}", self.data.city) }
+                ),
+            ),
             (self.tr("assessment.report.reference_year"), row.year.to_string()),
             (self.tr("assessment.report.assessor"), row.assessor.clone()),
             (self.tr("assessment.report.assessed_on"), date),
             (self.tr("assessment.report.status"), status),
-            (self.tr("assessment.report.framework_label"), t(lang, "assessment.report.framework", &[("version", &row.framework_version.to_string())])),
+            (
+                self.tr("assessment.report.framework_label"),
+                t(lang, "assessment.report.framework", &[("version", &row.framework_version.to_string())]),
+            ),
         ];
         let mut y = band + 20.0;
         let label = TextStyle::new(9.0).colour(Colour::MUTED);
@@ -324,8 +340,18 @@ impl Report<'_> {
         let ring: Vec<(f32, f32)> =
             (0..48).map(|i| i as f32 * 2.0 * PI / 48.0).map(|a| (cx + r * a.cos(), cy + r * a.sin())).collect();
         self.doc.polygon(&ring, Paint::fill_stroke(Colour::WHITE, level_colour(result.level), 3.0));
-        self.doc.text(cx, cy - 5.0, &self.tr("assessment.report.level"), &TextStyle::new(8.0).colour(Colour::MUTED).centred());
-        self.doc.text(cx, cy + 4.0, &level_text(lang, result.level), &TextStyle::new(16.0).bold().colour(level_colour(result.level)).centred());
+        self.doc.text(
+            cx,
+            cy - 5.0,
+            &self.tr("assessment.report.level"),
+            &TextStyle::new(8.0).colour(Colour::MUTED).centred(),
+        );
+        self.doc.text(
+            cx,
+            cy + 4.0,
+            &level_text(lang, result.level),
+            &TextStyle::new(16.0).bold().colour(level_colour(result.level)).centred(),
+        );
         let overall = format!("{} / 100", one_decimal(lang, result.overall));
         self.doc.text(cx, cy + 11.0, &overall, &TextStyle::new(9.0).centred());
         if row.status == AssessmentStatus::Draft {
@@ -345,15 +371,34 @@ impl Report<'_> {
         let tile_w = (width - 2.0 * gap) / 3.0;
         let quality = format!("{}/{}", result.quality_met, result.quality_total);
         let tiles = [
-            (format!("{} / 100", one_decimal(lang, result.overall)), self.tr("assessment.report.overall"), Colour::DEEP_BLUE),
-            (format!("{} ({} %)", quality, one_decimal(lang, result.quality_share)), self.tr("assessment.report.quality"), Colour::DEEP_BLUE),
+            (
+                format!("{} / 100", one_decimal(lang, result.overall)),
+                self.tr("assessment.report.overall"),
+                Colour::DEEP_BLUE,
+            ),
+            (
+                format!("{} ({} %)", quality, one_decimal(lang, result.quality_share)),
+                self.tr("assessment.report.quality"),
+                Colour::DEEP_BLUE,
+            ),
             (level_text(lang, result.level), self.tr("assessment.report.level"), level_colour(result.level)),
         ];
         for (i, (value, label, colour)) in tiles.iter().enumerate() {
             let x = left + i as f32 * (tile_w + gap);
-            self.doc.rect(x, self.y, tile_w, 22.0, Paint::fill_stroke(Colour::hex(0xf4f7fb), Colour::hex(0xc5ccd4), 0.5));
+            self.doc.rect(
+                x,
+                self.y,
+                tile_w,
+                22.0,
+                Paint::fill_stroke(Colour::hex(0xf4f7fb), Colour::hex(0xc5ccd4), 0.5),
+            );
             self.doc.rect(x, self.y, tile_w, 1.2, Paint::fill(Colour::GOLD));
-            self.doc.text(x + tile_w / 2.0, self.y + 11.0, value, &TextStyle::new(15.0).bold().colour(*colour).centred());
+            self.doc.text(
+                x + tile_w / 2.0,
+                self.y + 11.0,
+                value,
+                &TextStyle::new(15.0).bold().colour(*colour).centred(),
+            );
             self.doc.text(x + tile_w / 2.0, self.y + 17.5, label, &TextStyle::new(8.0).colour(Colour::MUTED).centred());
         }
         self.y += 28.0;
@@ -372,12 +417,10 @@ impl Report<'_> {
         let column = (width - 8.0) / 2.0;
         let top = self.y;
         let mut bottom = top;
-        for (i, (title, items, colour)) in [
-            (self.tr("assessment.report.strengths"), strengths, GOOD),
-            (self.tr("assessment.report.gaps"), gaps, BAD),
-        ]
-        .into_iter()
-        .enumerate()
+        for (i, (title, items, colour)) in
+            [(self.tr("assessment.report.strengths"), strengths, GOOD), (self.tr("assessment.report.gaps"), gaps, BAD)]
+                .into_iter()
+                .enumerate()
         {
             let x = left + i as f32 * (column + 8.0);
             let mut y = top + 4.0;
@@ -428,7 +471,10 @@ impl Report<'_> {
             LabelLevel::Silver => t(
                 lang,
                 "assessment.report.silver_needs",
-                &[("share", &number_text(lang, levels.silver.min_area_quality_share)), ("indicators", &names(&result.blockers))],
+                &[
+                    ("share", &number_text(lang, levels.silver.min_area_quality_share)),
+                    ("indicators", &names(&result.blockers)),
+                ],
             ),
             LabelLevel::Gold => t(
                 lang,
@@ -455,7 +501,8 @@ impl Report<'_> {
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.weight.total_cmp(&a.0.weight)));
         let describe = |(indicator, _): &(&Indicator, f64)| {
-            let value = self.data.detail.values.iter().find(|v| v.indicator == indicator.code).and_then(|v| v.value.as_ref());
+            let value =
+                self.data.detail.values.iter().find(|v| v.indicator == indicator.code).and_then(|v| v.value.as_ref());
             format!("{}: {}", indicator.name.get(lang), value_text(lang, indicator, value))
         };
         let strengths = scored.iter().filter(|s| s.1 >= 75.0).take(4).map(describe).collect();
@@ -546,12 +593,24 @@ impl Report<'_> {
         let x = left + 134.0;
         let mut y = self.y + 14.0;
         let legend = TextStyle::new(8.5);
-        let mut entries = vec![(t(lang, "assessment.report.this", &[("year", &data.detail.row.year.to_string())]), Colour::DEEP_BLUE, 1.8)];
+        let mut entries = vec![(
+            t(lang, "assessment.report.this", &[("year", &data.detail.row.year.to_string())]),
+            Colour::DEEP_BLUE,
+            1.8,
+        )];
         if let Some(previous) = &data.previous {
-            entries.push((t(lang, "assessment.report.previous", &[("year", &previous.year.to_string())]), PREVIOUS, 1.2));
+            entries.push((
+                t(lang, "assessment.report.previous", &[("year", &previous.year.to_string())]),
+                PREVIOUS,
+                1.2,
+            ));
         }
         if let Some(national) = &data.national {
-            entries.push((t(lang, "assessment.report.median", &[("count", &national.clusters.to_string())]), MEDIAN, 1.0));
+            entries.push((
+                t(lang, "assessment.report.median", &[("count", &national.clusters.to_string())]),
+                MEDIAN,
+                1.0,
+            ));
         }
         for (text, colour, width) in &entries {
             self.doc.line(x, y - 1.2, x + 8.0, y - 1.2, *colour, *width);
@@ -583,8 +642,16 @@ impl Report<'_> {
                 vec![
                     area.name.get(lang).to_string(),
                     one_decimal(lang, current[i]),
-                    data.previous.as_ref().and_then(|p| p.areas.get(i)).map(|&v| one_decimal(lang, v)).unwrap_or_else(|| "—".into()),
-                    data.national.as_ref().and_then(|m| m.areas.get(i)).map(|&v| one_decimal(lang, v)).unwrap_or_else(|| "—".into()),
+                    data.previous
+                        .as_ref()
+                        .and_then(|p| p.areas.get(i))
+                        .map(|&v| one_decimal(lang, v))
+                        .unwrap_or_else(|| "—".into()),
+                    data.national
+                        .as_ref()
+                        .and_then(|m| m.areas.get(i))
+                        .map(|&v| one_decimal(lang, v))
+                        .unwrap_or_else(|| "—".into()),
                     score.map(|s| format!("{}/{}", s.quality_met, s.quality_total)).unwrap_or_default(),
                 ]
             })
@@ -619,15 +686,23 @@ impl Report<'_> {
                 let text = t(
                     lang,
                     "assessment.report.area_score",
-                    &[("score", &one_decimal(lang, score.score)), ("met", &score.quality_met.to_string()), ("total", &score.quality_total.to_string())],
+                    &[
+                        ("score", &one_decimal(lang, score.score)),
+                        ("met", &score.quality_met.to_string()),
+                        ("total", &score.quality_total.to_string()),
+                    ],
                 );
                 self.doc.text(self.left() + width, self.y, &text, &TextStyle::new(9.0).colour(Colour::MUTED).right());
             }
             self.y += 2.5;
             for part in [Part::Benchmarking, Part::Quality] {
                 let (first, last) = match part {
-                    Part::Benchmarking => (self.tr("assessment.report.col.benchmarking"), self.tr("assessment.report.col.score")),
-                    Part::Quality => (self.tr("assessment.report.col.quality_indicator"), self.tr("assessment.report.col.met")),
+                    Part::Benchmarking => {
+                        (self.tr("assessment.report.col.benchmarking"), self.tr("assessment.report.col.score"))
+                    }
+                    Part::Quality => {
+                        (self.tr("assessment.report.col.quality_indicator"), self.tr("assessment.report.col.met"))
+                    }
                 };
                 let mut layout = TableLayout::new(self.left(), columns(first, last));
                 layout.size = 8.3;
@@ -641,9 +716,12 @@ impl Report<'_> {
                     .filter(|s| s.area == area.code && s.part == part)
                     .filter_map(|s| {
                         let indicator = self.def.indicator(&s.code)?;
-                        let value = data.detail.values.iter().find(|v| v.indicator == s.code).and_then(|v| v.value.as_ref());
+                        let value =
+                            data.detail.values.iter().find(|v| v.indicator == s.code).and_then(|v| v.value.as_ref());
                         let last = match part {
-                            Part::Benchmarking => s.score.map(|v| number_text(lang, v.round())).unwrap_or_else(|| "—".into()),
+                            Part::Benchmarking => {
+                                s.score.map(|v| number_text(lang, v.round())).unwrap_or_else(|| "—".into())
+                            }
                             Part::Quality if s.points.is_none() => "—".into(),
                             Part::Quality => self.tr(if s.met { "assessment.yes" } else { "assessment.no" }),
                         };
@@ -672,8 +750,11 @@ impl Report<'_> {
         self.heading(&self.tr("assessment.report.recommendations"));
         // What holds the cluster below the next level first, then the weakest benchmarking results.
         let mut codes: Vec<&str> = result.blockers.iter().map(String::as_str).collect();
-        let mut weak: Vec<&IndicatorScore> =
-            result.indicators.iter().filter(|s| s.part == Part::Benchmarking && s.score.is_some_and(|v| v < 50.0)).collect();
+        let mut weak: Vec<&IndicatorScore> = result
+            .indicators
+            .iter()
+            .filter(|s| s.part == Part::Benchmarking && s.score.is_some_and(|v| v < 50.0))
+            .collect();
         weak.sort_by(|a, b| {
             let weight = |s: &IndicatorScore| self.def.indicator(&s.code).map(|i| i.weight).unwrap_or(0.0);
             a.score.unwrap_or(0.0).total_cmp(&b.score.unwrap_or(0.0)).then(weight(b).total_cmp(&weight(a)))
@@ -701,7 +782,12 @@ impl Report<'_> {
             let height = self.doc.measure_paragraph(self.width() - 8.0, item, &style);
             self.ensure(height + 2.0);
             let number = format!("{}.", i + 1);
-            self.doc.text(self.left(), self.y + style.baseline_in(style.line_mm()), &number, &style.bold().colour(Colour::DEEP_BLUE));
+            self.doc.text(
+                self.left(),
+                self.y + style.baseline_in(style.line_mm()),
+                &number,
+                &style.bold().colour(Colour::DEEP_BLUE),
+            );
             self.y += self.doc.paragraph(self.left() + 8.0, self.y, self.width() - 8.0, item, &style) + 2.0;
         }
     }
@@ -758,7 +844,12 @@ mod tests {
             "Raport de evaluare a managementului clusterului",
             &data.detail.row.assessor,
             &format!("{} / 100", one_decimal(Lang::Ro, result.overall)),
-            &format!("{}/{} ({} %)", result.quality_met, result.quality_total, one_decimal(Lang::Ro, result.quality_share)),
+            &format!(
+                "{}/{} ({} %)",
+                result.quality_met,
+                result.quality_total,
+                one_decimal(Lang::Ro, result.quality_share)
+            ),
             "Aur",
             "Profilul pe domenii",
             "Mediana națională",
@@ -784,7 +875,13 @@ mod tests {
         assert!(english.contains_wrapped("Cluster management assessment report"));
         assert!(english.text.contains("Page 2 of 6"));
         assert!(english.text.contains(&one_decimal(Lang::En, result.overall)));
-        assert_eq!(file_name(&data), format!("Evaluare_{}_{year}.pdf", crate::files::safe_file_name(&[&data.cluster], "x").trim_end_matches(".x")));
+        assert_eq!(
+            file_name(&data),
+            format!(
+                "Evaluare_{}_{year}.pdf",
+                crate::files::safe_file_name(&[&data.cluster], "x").trim_end_matches(".x")
+            )
+        );
     }
 
     #[tokio::test]
@@ -812,11 +909,22 @@ mod tests {
         )
         .await
         .unwrap();
-        let value = |code: &str, value| IndicatorValue { indicator: code.into(), value: Some(value), evidence: String::new() };
-        save_values(&store, id, &[value("B1.1", Value::Number(1234.0)), value("B2.3", Value::Number(1.5))]).await.unwrap();
+        let value =
+            |code: &str, value| IndicatorValue { indicator: code.into(), value: Some(value), evidence: String::new() };
+        save_values(&store, id, &[value("B1.1", Value::Number(1234.0)), value("B2.3", Value::Number(1.5))])
+            .await
+            .unwrap();
         let data = report_for(&store, cluster, 2025, Lang::Ro, ro_date(2026, 11, 27)).await.unwrap();
         let report = inspect_pdf("assessment-draft", &pdf(&data).unwrap());
-        for needle in ["Clusterul Știință și Țesături – ĂÂÎ", "Târgu Mureș", "Ștefania Țurcanu-Bălan", "CIORNĂ", "1.234 nr.", "1,5 ENI", "Sub nivelul bronz"] {
+        for needle in [
+            "Clusterul Știință și Țesături – ĂÂÎ",
+            "Târgu Mureș",
+            "Ștefania Țurcanu-Bălan",
+            "CIORNĂ",
+            "1.234 nr.",
+            "1,5 ENI",
+            "Sub nivelul bronz",
+        ] {
             assert!(report.contains_wrapped(needle), "missing {needle:?}");
         }
         for letter in ["ș", "ț", "ă", "â", "î", "Ș", "Ț", "Ă", "Â", "Î"] {

@@ -238,7 +238,9 @@ pub fn score(
     let blockers: Vec<String> = match next_level {
         Some(LabelLevel::Bronze) => indicators
             .iter()
-            .filter(|s| s.points.is_none() || (s.part == Part::Benchmarking && s.score.unwrap_or(0.0) < levels.bronze.min_score))
+            .filter(|s| {
+                s.points.is_none() || (s.part == Part::Benchmarking && s.score.unwrap_or(0.0) < levels.bronze.min_score)
+            })
             .map(|s| s.code.clone())
             .collect(),
         Some(LabelLevel::Silver) => {
@@ -281,7 +283,13 @@ fn silver_check(def: &FrameworkDef, areas: &[AreaScore], assessed_on: NaiveDate,
         .max_by_key(|e| e.assessed_on)
         .or_else(|| before().max_by_key(|e| e.assessed_on));
     let Some(previous) = chosen else {
-        return SilverCheck { previous_id: None, previous_date: None, in_window: false, areas: Vec::new(), passed: false };
+        return SilverCheck {
+            previous_id: None,
+            previous_date: None,
+            in_window: false,
+            areas: Vec::new(),
+            passed: false,
+        };
     };
     let mut weakest: Vec<&AreaScore> = previous.areas.iter().filter(|a| def.area(&a.area).is_some()).collect();
     // The weakest first; on a tie, the framework's order.
@@ -343,7 +351,13 @@ mod tests {
         let mut indicators = vec![
             number("a", Part::Benchmarking, "x", &[10.0, 20.0, 30.0, 40.0], Direction::Higher),
             number("b", Part::Benchmarking, "y", &[60.0, 40.0], Direction::Lower),
-            Indicator { kind: IndicatorKind::YesNo, min: 0.0, max: 1.0, thresholds: vec![1.0], ..number("c", Part::Benchmarking, "x", &[], Direction::Higher) },
+            Indicator {
+                kind: IndicatorKind::YesNo,
+                min: 0.0,
+                max: 1.0,
+                thresholds: vec![1.0],
+                ..number("c", Part::Benchmarking, "x", &[], Direction::Higher)
+            },
             Indicator {
                 kind: IndicatorKind::Choice,
                 options: ["none", "some", "all"]
@@ -366,7 +380,12 @@ mod tests {
             areas: vec![Area { code: "x".into(), name: text("x") }, Area { code: "y".into(), name: text("y") }],
             levels: Levels {
                 bronze: BronzeRule { min_score: 35.0 },
-                silver: SilverRule { min_months: 18, max_months: 24, improvement_areas: 1, min_area_quality_share: 66.0 },
+                silver: SilverRule {
+                    min_months: 18,
+                    max_months: 24,
+                    improvement_areas: 1,
+                    min_area_quality_share: 66.0,
+                },
                 gold: GoldRule { min_quality_share: 80.0 },
                 valid_years: 2,
             },
@@ -379,12 +398,20 @@ mod tests {
     }
 
     fn values(pairs: &[(&str, Value)]) -> Vec<IndicatorValue> {
-        pairs.iter().map(|(c, v)| IndicatorValue { indicator: (*c).into(), value: Some(v.clone()), evidence: String::new() }).collect()
+        pairs
+            .iter()
+            .map(|(c, v)| IndicatorValue { indicator: (*c).into(), value: Some(v.clone()), evidence: String::new() })
+            .collect()
     }
 
     /// Everything answered: a=`a`, b=`b`, c=yes, d=`d`, q1..q5 = 50 for the first `quality_met`.
     fn answers(a: f64, b: f64, d: &str, quality_met: usize) -> Vec<IndicatorValue> {
-        let mut pairs = vec![("a", Value::Number(a)), ("b", Value::Number(b)), ("c", Value::YesNo(true)), ("d", Value::Choice(d.into()))];
+        let mut pairs = vec![
+            ("a", Value::Number(a)),
+            ("b", Value::Number(b)),
+            ("c", Value::YesNo(true)),
+            ("d", Value::Choice(d.into())),
+        ];
         let names = ["q1", "q2", "q3", "q4", "q5"];
         for (i, q) in names.iter().enumerate() {
             pairs.push((q, Value::Number(if i < quality_met { 50.0 } else { 49.99 })));

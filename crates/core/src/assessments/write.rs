@@ -162,7 +162,11 @@ pub(crate) async fn save_values_in(
         .execute(&mut *conn)
         .await?;
     }
-    sqlx::query("UPDATE assessments SET updated_at = ? WHERE id = ?").bind(now_stamp()).bind(id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE assessments SET updated_at = ? WHERE id = ?")
+        .bind(now_stamp())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     let values = values_in(conn, id, &def).await?;
     result_in(conn, &row, &def, &values).await
 }
@@ -275,4 +279,3 @@ pub async fn delete_draft(store: &Store, id: i64) -> Result<()> {
     tx.commit().await?;
     Ok(())
 }
-

@@ -148,8 +148,10 @@ pub async fn entries(store: &Store, query: &AuditQuery) -> Result<AuditPage> {
     let rows = select.build().fetch_all(store.pool()).await?;
     let rows = rows.iter().map(entry_of).collect::<Result<Vec<_>>>()?;
 
-    let staff_names = sqlx::query_scalar("SELECT DISTINCT staff FROM audit_log ORDER BY staff").fetch_all(store.pool()).await?;
-    let entities = sqlx::query_scalar("SELECT DISTINCT entity FROM audit_log ORDER BY entity").fetch_all(store.pool()).await?;
+    let staff_names =
+        sqlx::query_scalar("SELECT DISTINCT staff FROM audit_log ORDER BY staff").fetch_all(store.pool()).await?;
+    let entities =
+        sqlx::query_scalar("SELECT DISTINCT entity FROM audit_log ORDER BY entity").fetch_all(store.pool()).await?;
     Ok(AuditPage { total, rows, staff_names, entities })
 }
 

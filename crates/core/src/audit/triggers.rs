@@ -92,9 +92,10 @@ pub(crate) async fn ensure(pool: &SqlitePool) -> Result<()> {
 
 async fn up_to_date(conn: &mut SqliteConnection) -> Result<bool> {
     let version: i64 = sqlx::query_scalar("PRAGMA schema_version").fetch_one(&mut *conn).await?;
-    let stored: Option<(i64, String)> = sqlx::query_as("SELECT schema_version, sql_hash FROM audit_schema WHERE id = 1")
-        .fetch_optional(&mut *conn)
-        .await?;
+    let stored: Option<(i64, String)> =
+        sqlx::query_as("SELECT schema_version, sql_hash FROM audit_schema WHERE id = 1")
+            .fetch_optional(&mut *conn)
+            .await?;
     Ok(stored.is_some_and(|(v, hash)| v == version && hash.starts_with(&format!("{GENERATOR}:"))))
 }
 
@@ -115,7 +116,9 @@ async fn trigger_names(conn: &mut SqliteConnection) -> Result<Vec<String>> {
 
 async fn drop_in(conn: &mut SqliteConnection) -> Result<()> {
     for name in trigger_names(conn).await? {
-        sqlx::query(sqlx::AssertSqlSafe(format!("DROP TRIGGER IF EXISTS {}", ident(&name)))).execute(&mut *conn).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!("DROP TRIGGER IF EXISTS {}", ident(&name))))
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -228,7 +231,9 @@ pub(crate) fn json_object_expr(row: &str, columns: &[Column]) -> String {
         .map(|c| {
             let value = format!("{row}.{}", ident(&c.name));
             let value = if c.decl_type.is_empty() || c.decl_type.contains("BLOB") || c.decl_type == "ANY" {
-                format!("CASE WHEN typeof({value}) = 'blob' THEN printf('<%d bytes>', length({value})) ELSE {value} END")
+                format!(
+                    "CASE WHEN typeof({value}) = 'blob' THEN printf('<%d bytes>', length({value})) ELSE {value} END"
+                )
             } else {
                 value
             };
@@ -342,4 +347,35 @@ fn literal(text: &str) -> String {
 /// FNV-1a, 64 bits: stable across Rust versions, unlike the standard library's hasher.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_audited;
+    use crate::Store;
+    use crate::i18n::{Lang, t};
+
+    /// The audit view names a record's kind by `audit.entity.<table>`: a table added by a later
+    /// migration is audited at once, so its name must be in both catalogues too.
+    #[tokio::test]
+    async fn every_audited_table_has_a_name_in_both_languages() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("names.sqlite")).await.unwrap();
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+        )
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        let mut missing = Vec::new();
+        for table in tables.iter().filter(|table| is_audited(table) && !table.starts_with("cluster_search")) {
+            let key = format!("audit.entity.{table}");
+            for lang in [Lang::Ro, Lang::En] {
+                if t(lang, &key, &[]) == key {
+                    missing.push(format!("{} {key}", lang.code()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no name for these audited tables: {missing:?}");
+    }
 }

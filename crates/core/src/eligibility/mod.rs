@@ -269,13 +269,7 @@ fn at_least(criterion: Criterion, count: i64, min: i64, missing: &str) -> Criter
     if count >= min {
         passed(criterion, Some(count as f64), min as f64)
     } else {
-        failed(
-            criterion,
-            Some(count as f64),
-            min as f64,
-            missing,
-            &[("more", (min - count).to_string())],
-        )
+        failed(criterion, Some(count as f64), min as f64, missing, &[("more", (min - count).to_string())])
     }
 }
 

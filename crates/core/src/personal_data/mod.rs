@@ -80,12 +80,11 @@ pub struct ErasureReport {
 /// Collects everything on contact `contact_id`.
 pub async fn collect(store: &Store, contact_id: i64) -> Result<PersonalData> {
     let mut conn = store.pool().acquire().await?;
-    let row: Option<(String, String)> = sqlx::query_as(
-        "SELECT c.name, k.name FROM contacts c JOIN clusters k ON k.id = c.cluster_id WHERE c.id = ?",
-    )
-    .bind(contact_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT c.name, k.name FROM contacts c JOIN clusters k ON k.id = c.cluster_id WHERE c.id = ?")
+            .bind(contact_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let (name, cluster_name) = row.ok_or(Error::NotFound { entity: "contact", id: contact_id })?;
     let records = related_rows(&mut conn, contact_id).await?;
     drop(conn);
@@ -156,7 +155,10 @@ fn ids_of(records: &BTreeMap<String, Vec<Map<String, Value>>>, table: &str) -> V
 
 /// The contact's row and, following single-column references outwards, every row that refers to
 /// it (the audit log's own tables excepted: its entries are listed apart).
-async fn related_rows(conn: &mut SqliteConnection, contact_id: i64) -> Result<BTreeMap<String, Vec<Map<String, Value>>>> {
+async fn related_rows(
+    conn: &mut SqliteConnection,
+    contact_id: i64,
+) -> Result<BTreeMap<String, Vec<Map<String, Value>>>> {
     let tables = triggers::read_tables(conn).await?;
     let keys: Vec<ForeignKey> = triggers::read_foreign_keys(conn)
         .await?
@@ -230,10 +232,16 @@ pub async fn erase(store: &Store, contact_id: i64) -> Result<ErasureReport> {
     let marker = crate::i18n::t(lang, "privacy.erased_name", &[]);
     let mut tx = store.write().await?;
     let contact: Option<(String, String, String)> =
-        sqlx::query_as("SELECT name, email, phone FROM contacts WHERE id = ?").bind(contact_id).fetch_optional(&mut *tx).await?;
+        sqlx::query_as("SELECT name, email, phone FROM contacts WHERE id = ?")
+            .bind(contact_id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let (name, email, phone) = contact.ok_or(Error::NotFound { entity: "contact", id: contact_id })?;
     let participants: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, name, email FROM participants WHERE contact_id = ?").bind(contact_id).fetch_all(&mut *tx).await?;
+        sqlx::query_as("SELECT id, name, email FROM participants WHERE contact_id = ?")
+            .bind(contact_id)
+            .fetch_all(&mut *tx)
+            .await?;
     let participant_ids: Vec<i64> = participants.iter().map(|p| p.0).collect();
 
     // What identifies them: today's values and any former one the log remembers.
@@ -258,11 +266,12 @@ pub async fn erase(store: &Store, contact_id: i64) -> Result<ErasureReport> {
     let needles: Vec<String> =
         needles.into_iter().map(|n| n.trim().to_string()).filter(|n| n.chars().count() >= MIN_NEEDLE).collect();
 
-    let registrations_kept: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE participant_id IN (SELECT value FROM json_each(?))")
-            .bind(Value::from(participant_ids.clone()).to_string())
-            .fetch_one(&mut *tx)
-            .await?;
+    let registrations_kept: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM registrations WHERE participant_id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(Value::from(participant_ids.clone()).to_string())
+    .fetch_one(&mut *tx)
+    .await?;
     sqlx::query("UPDATE participants SET contact_id = NULL, name = ?, email = '', sort_name = ? WHERE contact_id = ?")
         .bind(&marker)
         .bind(crate::text::fold(&marker))
@@ -318,8 +327,7 @@ async fn scrub_tables(conn: &mut SqliteConnection, needles: &[String], marker: &
                     t = ident(&table),
                     c = ident(&column.name)
                 );
-                let done =
-                    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(needle).bind(marker).execute(&mut *conn).await?;
+                let done = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(needle).bind(marker).execute(&mut *conn).await?;
                 changed += done.rows_affected() as i64;
             }
         }

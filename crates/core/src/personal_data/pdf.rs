@@ -126,11 +126,8 @@ pub fn pdf(data: &PersonalData, lang: Lang) -> crate::Result<Vec<u8>> {
     page.y += 8.0;
     page.doc.text(left, page.y, &data.name, &TextStyle::new(13.0).bold());
     page.y += 3.0;
-    let intro = t(
-        lang,
-        "privacy.pdf.intro",
-        &[("cluster", &data.cluster_name), ("date", &i18n::format_date(lang, made_on))],
-    );
+    let intro =
+        t(lang, "privacy.pdf.intro", &[("cluster", &data.cluster_name), ("date", &i18n::format_date(lang, made_on))]);
     let style = TextStyle::new(9.5).line_height(1.35);
     page.y += page.doc.paragraph(left, page.y + 2.0, width, &intro, &style) + 2.0;
 
@@ -149,7 +146,11 @@ pub fn pdf(data: &PersonalData, lang: Lang) -> crate::Result<Vec<u8>> {
             .map(|r| {
                 vec![
                     if lang == Lang::En { r.title_en.clone() } else { r.title_ro.clone() },
-                    format!("{} – {}", value_text(lang, &r.first_day.clone().into()), value_text(lang, &r.last_day.clone().into())),
+                    format!(
+                        "{} – {}",
+                        value_text(lang, &r.first_day.clone().into()),
+                        value_text(lang, &r.last_day.clone().into())
+                    ),
                     t(lang, &format!("enrolment.state.{}", r.state.code()), &[]),
                     r.certificate_number.clone().unwrap_or_else(|| "—".into()),
                 ]
@@ -194,7 +195,11 @@ pub fn pdf(data: &PersonalData, lang: Lang) -> crate::Result<Vec<u8>> {
                 vec![
                     stamp_text(lang, &e.at).unwrap_or_else(|| e.at.clone()),
                     e.staff.clone(),
-                    format!("{} · {}", t(lang, &format!("audit.action.{}", e.action.code()), &[]), entity_name(lang, &e.entity)),
+                    format!(
+                        "{} · {}",
+                        t(lang, &format!("audit.action.{}", e.action.code()), &[]),
+                        entity_name(lang, &e.entity)
+                    ),
                     changes.join("; "),
                 ]
             })

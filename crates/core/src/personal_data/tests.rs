@@ -109,8 +109,11 @@ async fn occurrences(store: &Store, needle: &str) -> Vec<String> {
     let needle = crate::text::fold(needle);
     let mut found = Vec::new();
     for table in tables {
-        let columns: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_info(?)").bind(&table).fetch_all(store.pool()).await.unwrap();
+        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
+            .bind(&table)
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
         for column in columns {
             let values: Vec<Option<Vec<u8>>> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
                 "SELECT CAST(\"{column}\" AS BLOB) FROM \"{table}\" WHERE typeof(\"{column}\") IN ('text', 'blob')"
@@ -161,9 +164,10 @@ async fn the_export_holds_everything_on_the_contact() {
     }
     assert!(pdf.text.contains("Pagina 1 din"));
     // Both exports are in the log, without personal data.
-    let exports = crate::audit::entries(&f.store, &AuditQuery { action: Some(AuditAction::Export), ..Default::default() })
-        .await
-        .unwrap();
+    let exports =
+        crate::audit::entries(&f.store, &AuditQuery { action: Some(AuditAction::Export), ..Default::default() })
+            .await
+            .unwrap();
     assert_eq!(exports.total, 2);
     assert!(exports.rows.iter().all(|e| e.entity_id == Some(f.contact) && e.label.is_empty()));
 }
@@ -192,9 +196,10 @@ async fn erasure_leaves_no_trace_and_keeps_the_counts() {
     assert!(detail.contacts.is_empty());
     assert!(detail.record.notes.starts_with("Persoana de legătură: "));
     // The erasure is recorded, by whom, with no personal data.
-    let erased = crate::audit::entries(&f.store, &AuditQuery { action: Some(AuditAction::Erase), ..Default::default() })
-        .await
-        .unwrap();
+    let erased =
+        crate::audit::entries(&f.store, &AuditQuery { action: Some(AuditAction::Erase), ..Default::default() })
+            .await
+            .unwrap();
     assert_eq!(erased.total, 1);
     assert_eq!((erased.rows[0].staff.as_str(), erased.rows[0].entity_id), ("Elena Marinescu", Some(f.contact)));
     assert!(matches!(erase(&f.store, f.contact).await, Err(Error::NotFound { .. })));

@@ -46,7 +46,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
     let members = register.members_on(as_of);
     let organisations = organisations(&mut conn, &members).await?;
     let trainings = trainings_held(&mut conn, first, last).await?;
-    let audits = crate::audits::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
+    let audits = crate::sme_audits::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
     let (assessments, moved_up) = crate::assessments::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
     let events = events_held(&mut conn, first, last).await?;
     conn.commit().await?;

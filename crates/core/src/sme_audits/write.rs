@@ -91,18 +91,20 @@ pub(crate) async fn save_audit_in(
 /// Replaces the audit's actions by `actions`: kept ones are updated in place (their ids stay), new
 /// ones added, the others removed.
 async fn write_actions(tx: &mut SqliteConnection, audit_id: i64, actions: &[ActionInput], now: &str) -> Result<()> {
-    let existing: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM audit_actions WHERE audit_id = ?").bind(audit_id).fetch_all(&mut *tx).await?;
+    let existing: Vec<i64> = sqlx::query_scalar("SELECT id FROM sme_audit_actions WHERE audit_id = ?")
+        .bind(audit_id)
+        .fetch_all(&mut *tx)
+        .await?;
     if let Some(foreign) = actions.iter().filter_map(|a| a.id).find(|id| !existing.contains(id)) {
         return Err(Error::NotFound { entity: "action", id: foreign });
     }
     for old in existing.iter().filter(|old| !actions.iter().any(|a| a.id == Some(**old))) {
-        sqlx::query("DELETE FROM audit_actions WHERE id = ?").bind(old).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sme_audit_actions WHERE id = ?").bind(old).execute(&mut *tx).await?;
     }
     for (position, a) in actions.iter().enumerate() {
         let query = match a.id {
             Some(action_id) => sqlx::query(
-                "UPDATE audit_actions SET action = ?, owner = ?, due_on = ?, status = ?, position = ?, updated_at = ? \
+                "UPDATE sme_audit_actions SET action = ?, owner = ?, due_on = ?, status = ?, position = ?, updated_at = ? \
                  WHERE id = ?",
             )
             .bind(&a.action)
@@ -113,7 +115,7 @@ async fn write_actions(tx: &mut SqliteConnection, audit_id: i64, actions: &[Acti
             .bind(now)
             .bind(action_id),
             None => sqlx::query(
-                "INSERT INTO audit_actions (action, owner, due_on, status, position, updated_at, audit_id) \
+                "INSERT INTO sme_audit_actions (action, owner, due_on, status, position, updated_at, audit_id) \
                  VALUES (?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(&a.action)
@@ -142,7 +144,7 @@ pub async fn delete_audit(store: &Store, id: i64) -> Result<()> {
 /// The follow-up of one action (from the list of open actions, without opening its audit).
 pub async fn set_action_status(store: &Store, id: i64, status: ActionStatus) -> Result<()> {
     let mut tx = store.write().await?;
-    let done = sqlx::query("UPDATE audit_actions SET status = ?, updated_at = ? WHERE id = ?")
+    let done = sqlx::query("UPDATE sme_audit_actions SET status = ?, updated_at = ? WHERE id = ?")
         .bind(status.code())
         .bind(now_stamp())
         .bind(id)
@@ -193,8 +195,9 @@ async fn clean(tx: &mut SqliteConnection, cluster_id: i64, input: &AuditInput, t
         let field = format!("scores.{}", area.code());
         match input.scores.get(*area) {
             None => problems.add(FieldError::new(&field, "required")),
-            Some(v) if !(SCORE_MIN..=SCORE_MAX).contains(&v) => problems
-                .add(FieldError::new(&field, "score_range").with("min", SCORE_MIN).with("max", SCORE_MAX)),
+            Some(v) if !(SCORE_MIN..=SCORE_MAX).contains(&v) => {
+                problems.add(FieldError::new(&field, "score_range").with("min", SCORE_MIN).with("max", SCORE_MAX))
+            }
             Some(v) => *slot = v,
         }
     }
@@ -211,9 +214,8 @@ async fn clean(tx: &mut SqliteConnection, cluster_id: i64, input: &AuditInput, t
         let due_on = a.due_on.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(String::from);
         if let Some(due) = &due_on {
             match check::date(due) {
-                Ok(d) if audited.is_some_and(|a| d < a) => problems.add(
-                    FieldError::new(format!("actions.{i}.due_on"), "date_before").with("other", audited_on),
-                ),
+                Ok(d) if audited.is_some_and(|a| d < a) => problems
+                    .add(FieldError::new(format!("actions.{i}.due_on"), "date_before").with("other", audited_on)),
                 Ok(_) => {}
                 Err(e) => problems.check(&format!("actions.{i}.due_on"), Err(e)),
             }

@@ -34,7 +34,8 @@ const ACTIONS: &[&str] = &[
     "Identificarea a doi distribuitori noi pe piețele din Europa Centrală",
 ];
 
-const OWNERS: &[&str] = &["Directorul general", "Managerul de cluster", "Responsabilul de calitate", "Directorul tehnic"];
+const OWNERS: &[&str] =
+    &["Directorul general", "Managerul de cluster", "Responsabilul de calitate", "Directorul tehnic"];
 
 /// About a dozen audits at SMEs of active clusters; returns how many were made.
 pub(crate) async fn generate_in(tx: &mut SqliteConnection, rng: &mut ChaCha8Rng, today: NaiveDate) -> Result<i64> {

@@ -27,7 +27,8 @@ async fn setup() -> Setup {
     };
     let cluster = clusters::create(&store, &input).await.unwrap();
     let org = |name: &str, kind| OrganisationInput { name: name.into(), kind: Some(kind), ..Default::default() };
-    let sme = clusters::save_organisation(&store, cluster, None, &org("Lemn Ardelean SRL", OrgKind::Small)).await.unwrap();
+    let sme =
+        clusters::save_organisation(&store, cluster, None, &org("Lemn Ardelean SRL", OrgKind::Small)).await.unwrap();
     let university =
         clusters::save_organisation(&store, cluster, None, &org("Universitatea Transilvania", OrgKind::Research))
             .await
@@ -142,8 +143,16 @@ async fn dates_organisation_and_actions_are_checked() {
 async fn audits_and_open_actions_on_the_cluster_page() {
     let s = setup().await;
     let mut input = valid(s.sme);
-    input.actions.push(ActionInput { action: "Certificare ISO 9001".into(), status: ActionStatus::Done, ..Default::default() });
-    input.actions.push(ActionInput { action: "Instruire digitală".into(), status: ActionStatus::InProgress, ..Default::default() });
+    input.actions.push(ActionInput {
+        action: "Certificare ISO 9001".into(),
+        status: ActionStatus::Done,
+        ..Default::default()
+    });
+    input.actions.push(ActionInput {
+        action: "Instruire digitală".into(),
+        status: ActionStatus::InProgress,
+        ..Default::default()
+    });
     let id = save_audit(&s.store, s.cluster, None, &input).await.unwrap();
 
     let page = cluster_audits(&s.store, s.cluster).await.unwrap();
@@ -177,7 +186,13 @@ async fn audits_and_open_actions_on_the_cluster_page() {
 }
 
 fn audit_action_input(a: &RecommendedAction) -> ActionInput {
-    ActionInput { id: Some(a.id), action: a.action.clone(), owner: a.owner.clone(), due_on: a.due_on.clone(), status: a.status }
+    ActionInput {
+        id: Some(a.id),
+        action: a.action.clone(),
+        owner: a.owner.clone(),
+        due_on: a.due_on.clone(),
+        status: a.status,
+    }
 }
 
 #[tokio::test]
@@ -185,11 +200,12 @@ async fn the_demo_has_audits_with_open_actions() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("d.sqlite")).await.unwrap();
     crate::demo::generate(&store, &crate::demo::DemoOptions::default()).await.unwrap();
-    let with_audits: Vec<i64> =
-        sqlx::query_scalar("SELECT DISTINCT o.cluster_id FROM sme_audits a JOIN organisations o ON o.id = a.organisation_id")
-            .fetch_all(store.pool())
-            .await
-            .unwrap();
+    let with_audits: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT o.cluster_id FROM sme_audits a JOIN organisations o ON o.id = a.organisation_id",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
     assert!(with_audits.len() >= 5, "{with_audits:?}");
     let mut open = 0;
     for cluster in with_audits {

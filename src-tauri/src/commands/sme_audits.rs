@@ -1,4 +1,4 @@
-use clusterdesk_core::audits::{self, ActionStatus, AuditInput, ClusterAudits};
+use clusterdesk_core::sme_audits::{self as audits, ActionStatus, AuditInput, ClusterAudits};
 use tauri::State;
 
 use super::{CmdResult, user};

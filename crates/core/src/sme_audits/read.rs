@@ -25,7 +25,7 @@ pub async fn cluster_audits(store: &Store, cluster_id: i64) -> Result<ClusterAud
     .fetch_all(&mut *conn)
     .await?;
     let action_rows = sqlx::query(
-        "SELECT x.* FROM audit_actions x JOIN sme_audits a ON a.id = x.audit_id \
+        "SELECT x.* FROM sme_audit_actions x JOIN sme_audits a ON a.id = x.audit_id \
          JOIN organisations o ON o.id = a.organisation_id WHERE o.cluster_id = ? ORDER BY x.audit_id, x.position, x.id",
     )
     .bind(cluster_id)
