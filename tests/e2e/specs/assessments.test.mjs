@@ -2,7 +2,8 @@
 // value out of its range refused at the field, finalising refused while values are missing (with
 // the list of what is missing), every value filled and the assessment finalised (read-only), then
 // the report exported as PDF to CLUSTERDESK_EXPORT_DIR (set by tests/e2e/run.mjs) and read back
-// with pdftotext.
+// with pdftotext. Then the framework editor makes a new version, the final assessment keeps its
+// scores, and the comparison page shows the cluster over the years against the national median.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -41,6 +42,7 @@ async function fillEverything(browser) {
 describe('assessments', () => {
   const db = freshDbPath('assessments');
   let browser;
+  let finalScores;
 
   after(async () => {
     await closeApp(browser);
@@ -97,6 +99,7 @@ describe('assessments', () => {
     assert.equal(await byTestId(browser, 'value-B1.1').isExisting(), false, 'no inputs on a final assessment');
     const level = await byTestId(browser, 'score-level').getText();
     assert.ok(level.trim().length > 0);
+    finalScores = { overall: await byTestId(browser, 'score-overall').getText(), level };
 
     // The report, written where the test asked, is a PDF naming the cluster.
     await click(browser, 'assessment-export');
@@ -108,5 +111,57 @@ describe('assessments', () => {
     const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     assert.ok(text.includes(clusterName), `the PDF names ${clusterName}`);
     assert.ok(text.includes('Ioana Mureșan'));
+  });
+
+  it('versions the framework on an edit, keeps the final scores, and compares a cluster', async () => {
+    assert.ok(finalScores, 'the first test finalised an assessment');
+    await click(browser, 'nav-assessments');
+    await click(browser, 'assessment-framework-link');
+    await shown(browser, 'framework-editor');
+    await click(browser, 'framework-edit-B1.1');
+    const weight = await shown(browser, 'fw-weight');
+    await weight.clearValue();
+    await weight.setValue('abc');
+    await click(browser, 'fw-save');
+    await shown(browser, 'fw-weight-error');
+    await weight.clearValue();
+    await weight.setValue('9');
+    await type(browser, 'fw-note', 'Pondere mărită pentru test');
+    await click(browser, 'fw-save');
+    await textMatching(browser, 'framework-notice', /versiunea 2/);
+    await textMatching(browser, 'framework-versions', /Pondere mărită pentru test/);
+
+    // The assessment finalised with version 1 still shows the scores it was finalised with.
+    await click(browser, 'nav-assessments');
+    await shown(browser, 'assessment-list');
+    await byTestId(browser, 'filter-year').selectByAttribute('value', '2010');
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="assessment-row"]')).length === 1, {
+      ...WAIT,
+      timeoutMsg: 'one assessment of 2010',
+    });
+    await (await browser.$('[data-testid="assessment-row"] a')).click();
+    await shown(browser, 'assessment-page');
+    assert.equal(await byTestId(browser, 'score-overall').getText(), finalScores.overall);
+    assert.equal(await byTestId(browser, 'score-level').getText(), finalScores.level);
+
+    // The demo's gold cluster over the years, against the national median.
+    await click(browser, 'nav-assessments');
+    await shown(browser, 'assessment-list');
+    const clusters = byTestId(browser, 'filter-cluster');
+    const options = await clusters.$$('option');
+    let chosen = null;
+    for (const option of options) {
+      if (/SIBIU IT/.test(await option.getText())) chosen = await option.getAttribute('value');
+    }
+    assert.ok(chosen, 'the demo has the gold cluster SIBIU IT');
+    await clusters.selectByAttribute('value', chosen);
+    await click(browser, 'assessment-compare-link');
+    await shown(browser, 'assessment-compare');
+    await shown(browser, 'compare-chart');
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="compare-row"]')).length >= 2, {
+      ...WAIT,
+      timeoutMsg: 'the gold cluster has at least two final assessments',
+    });
+    await shown(browser, 'compare-median');
   });
 });
