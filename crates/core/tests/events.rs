@@ -200,6 +200,37 @@ async fn events_use_the_registration_model_of_trainings() {
 }
 
 #[tokio::test]
+async fn an_event_is_deleted_with_its_registrations_unless_someone_attended() {
+    let (_dir, store) = store().await;
+    let event = events::create_event(&store, &brokerage(5)).await.unwrap();
+    let ana = external(&store, "Ana Popescu", "Textile Arad SRL", "RO").await;
+    let ivan = external(&store, "Ivan Horvat", "Klaster Zagreb d.o.o.", "HR").await;
+    register(&store, event, ana).await;
+    let ivan_registration = register(&store, event, ivan).await;
+
+    registrations::change_state(&store, ivan_registration, RegistrationState::Attended, STAFF, "").await.unwrap();
+    assert_eq!(refusal(events::delete_event(&store, event).await.unwrap_err()), "error.event_has_attendance");
+    assert!(events::get_event(&store, event).await.is_ok(), "a refused delete keeps the event");
+
+    registrations::change_state(&store, ivan_registration, RegistrationState::Enrolled, STAFF, "").await.unwrap();
+    events::delete_event(&store, event).await.unwrap();
+    assert!(matches!(events::get_event(&store, event).await, Err(Error::NotFound { .. })));
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE offering_kind = 'event' AND offering_id = ?")
+        .bind(event)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "the event's registrations go with it");
+    let people: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE id IN (?, ?)")
+        .bind(ana)
+        .bind(ivan)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(people, 2, "the people stay on record");
+}
+
+#[tokio::test]
 async fn event_fields_are_checked_all_at_once() {
     let (_dir, store) = store().await;
     let mut input = brokerage(0);

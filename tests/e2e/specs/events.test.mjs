@@ -132,5 +132,17 @@ describe('events', () => {
     for (const needle of [CROATIAN.organisation, ROMANIAN.organisation, 'Acord semnat', 'Croația']) {
       assert.ok(text.includes(needle), `the report names ${needle}:\n${text.slice(0, 1500)}`);
     }
+
+    // Deleting asks first, then the event is gone from the list.
+    await click(browser, 'event-delete');
+    await shown(browser, 'confirm-dialog');
+    await click(browser, 'confirm-ok');
+    await shown(browser, 'events-count');
+    await browser.waitUntil(async () => {
+      for (const row of await browser.$$('[data-testid="event-row"]')) {
+        if ((await row.getText()).includes(TITLE)) return false;
+      }
+      return true;
+    }, { ...WAIT, timeoutMsg: `the list should no longer hold "${TITLE}"` });
   });
 });
