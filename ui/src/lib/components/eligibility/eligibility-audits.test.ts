@@ -14,7 +14,7 @@ vi.mock('../../api', () => ({ api }));
 
 import ClusterEligibility from './ClusterEligibility.svelte';
 import LabelForm from '../labels/LabelForm.svelte';
-import AuditForm from '../audits/AuditForm.svelte';
+import AuditForm from '../sme-audits/AuditForm.svelte';
 import { setLang } from '../../i18n.svelte';
 import type { Eligibility } from '../../bindings/Eligibility';
 
