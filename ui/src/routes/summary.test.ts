@@ -139,7 +139,7 @@ function annualSummary(year = 2025, overrides: Partial<AnnualSummary> = {}): Ann
       awarded_total: 7,
       expired_total: 2,
     },
-    assessments: { available: false, note_key: 'summary.assessments.not_available', assessments: 0, audits: 0, moved_up: 0 },
+    assessments: { assessments: 2, audits: 3, moved_up: 1 },
     trainings: {
       total: { sessions: 9, courses: 4, participants: 101, seats: 120, completed: 98, completion_rate: 8167 },
       by_partner: [
@@ -292,7 +292,9 @@ describe('Reports', () => {
     expect(screen.getByTestId('reports-events')).toHaveTextContent('Croația');
     expect(screen.getByTestId('reports-fees-outstanding')).toHaveTextContent('40.000,00 lei');
     expect(screen.getByTestId('reports-tile-fees-paid')).toHaveTextContent('90 %');
-    expect(screen.getByTestId('reports-assessments-note')).toHaveTextContent('nu este încă disponibil');
+    expect(screen.getByTestId('reports-assessments')).toHaveTextContent('2');
+    expect(screen.getByTestId('reports-audits')).toHaveTextContent('3');
+    expect(screen.getByTestId('reports-moved-up')).toHaveTextContent('1');
   });
 
   it('exports the selected year in the chosen format and shows the path written', async () => {

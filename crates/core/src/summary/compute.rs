@@ -90,7 +90,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
             expired_total: by_level.iter().map(|l| l.expired).sum(),
             by_level,
         },
-        assessments: AssessmentsPart { available: true, note_key: None, assessments, audits, moved_up },
+        assessments: AssessmentsPart { assessments, audits, moved_up },
         trainings,
         events,
         fees: fee_part(&fees),

@@ -130,12 +130,10 @@ pub struct LabelLevelFigures {
 
 /// Assessments and audits of the year: the final assessments made in it (a corrected one counted
 /// once), those recommending a higher level than the cluster's previous final assessment, and the
-/// audits held. `available` and `note_key` let a part say why it cannot be counted.
+/// audits held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct AssessmentsPart {
-    pub available: bool,
-    pub note_key: Option<String>,
     pub assessments: i64,
     pub audits: i64,
     pub moved_up: i64,

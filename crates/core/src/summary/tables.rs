@@ -245,7 +245,6 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
         ],
         widths: None,
     };
-    let assessments_note = a.note_key.as_deref().map(|key| t(lang, key, &[]));
 
     let training_row = |label: String, f: &TrainingFigures| {
         vec![
@@ -354,7 +353,7 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
         Part { key: PartKey::Regions, table: regions, note: None },
         Part { key: PartKey::Organisations, table: organisations, note: Some(tr(lang, "summary.note.organisations")) },
         Part { key: PartKey::Labels, table: labels, note: Some(tr(lang, "summary.note.labels")) },
-        Part { key: PartKey::Assessments, table: assessments, note: assessments_note },
+        Part { key: PartKey::Assessments, table: assessments, note: None },
         Part { key: PartKey::Trainings, table: trainings, note: Some(tr(lang, "summary.note.trainings")) },
         Part { key: PartKey::Events, table: events, note: Some(tr(lang, "summary.note.events")) },
         Part { key: PartKey::EventCountries, table: event_countries, note: None },

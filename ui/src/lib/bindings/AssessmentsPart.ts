@@ -3,6 +3,6 @@
 /**
  * Assessments and audits of the year: the final assessments made in it (a corrected one counted
  * once), those recommending a higher level than the cluster's previous final assessment, and the
- * audits held. `available` and `note_key` let a part say why it cannot be counted.
+ * audits held.
  */
-export type AssessmentsPart = { available: boolean, note_key: string | null, assessments: number, audits: number, moved_up: number, };
+export type AssessmentsPart = { assessments: number, audits: number, moved_up: number, };
