@@ -7,7 +7,9 @@
 // 2. It finds the debug app binary `${CARGO_TARGET_DIR:-target}/debug/clusterdesk-app` (relative
 //    to the repository root; CLUSTERDESK_APP overrides it), built by
 //    `tauri build --debug --no-bundle` so that the UI is embedded.
-// 3. It makes a temporary folder and starts ONE tauri-driver (port 4444, WebKitWebDriver on 4445)
+// 3. It makes a temporary folder and starts ONE tauri-driver (on a free port, WebKitWebDriver on
+//    another; the specs read the first from CLUSTERDESK_E2E_DRIVER_PORT, so that runs of two
+//    checkouts can share a machine)
 //    with XDG_DATA_HOME (and XDG_CONFIG_HOME, XDG_CACHE_HOME) inside it: every app the driver
 //    starts inherits that environment, so no test touches the user's real data.
 // 4. It runs `node --test --test-concurrency=1` on tests/e2e/specs/*.test.mjs (or on the spec files
@@ -46,8 +48,6 @@ const E2E_DIR = dirname(SELF);
 const ROOT = resolve(E2E_DIR, '..', '..');
 const SPECS_DIR = join(E2E_DIR, 'specs');
 const ARTIFACTS_DIR = join(E2E_DIR, 'artifacts');
-const DRIVER_PORT = 4444;
-const NATIVE_PORT = 4445;
 const TIMEOUT_S = Number(process.env.CLUSTERDESK_E2E_TIMEOUT_S || 900);
 
 const log = (msg) => console.log(`e2e: ${msg}`);
@@ -243,6 +243,21 @@ function portOpen(port) {
   });
 }
 
+/** A port nothing listens on now (the kernel's choice), other than those in `not`. */
+async function freePort(not = []) {
+  for (;;) {
+    const port = await new Promise((res, rej) => {
+      const srv = net.createServer();
+      srv.once('error', rej);
+      srv.listen(0, '127.0.0.1', () => {
+        const { port: p } = srv.address();
+        srv.close(() => res(p));
+      });
+    });
+    if (!not.includes(port)) return port;
+  }
+}
+
 function tail(file, lines = 40) {
   try {
     const text = readFileSync(file, 'utf8').trimEnd().split('\n');
@@ -271,14 +286,8 @@ async function run() {
   const nativeDriver = which('WebKitWebDriver');
   if (!nativeDriver) fail('WebKitWebDriver not found: run scripts/setup.sh (Debian package webkit2gtk-driver)');
 
-  for (const port of [DRIVER_PORT, NATIVE_PORT]) {
-    if (await portOpen(port)) {
-      fail(
-        `port ${port} is already in use (a tauri-driver or WebKitWebDriver left running? ` +
-          '`pgrep -a tauri-driver; pgrep -a WebKitWebDriver`)',
-      );
-    }
-  }
+  const DRIVER_PORT = await freePort();
+  const NATIVE_PORT = await freePort([DRIVER_PORT]);
 
   const tmp = mkdtempSync(join(os.tmpdir(), 'clusterdesk-e2e-'));
   const xdg = {
@@ -362,6 +371,7 @@ async function run() {
         ...process.env,
         ...xdg,
         CLUSTERDESK_E2E_TMP: tmp,
+        CLUSTERDESK_E2E_DRIVER_PORT: String(DRIVER_PORT),
         CLUSTERDESK_APP: app,
         CLUSTERDESK_EXPORT_DIR: exportsDir,
         CLUSTERDESK_IMPORT_DIR: importsDir,

@@ -2,8 +2,8 @@
 //
 // What runs: the app's window here is a real WebKitGTK window of the debug app binary
 // (`tauri build --debug --no-bundle`, UI embedded), not a browser showing the UI. The specs talk
-// WebDriver to ONE tauri-driver on 127.0.0.1:4444, started by ../run.mjs; tauri-driver hands each
-// session to WebKitWebDriver (port 4445), which starts a fresh app process per session and drives
+// WebDriver to ONE tauri-driver on 127.0.0.1 (the port in CLUSTERDESK_E2E_DRIVER_PORT), started
+// by ../run.mjs; tauri-driver hands each session to WebKitWebDriver, which starts a fresh app process per session and drives
 // its webview. Every session is a new app process: openApp() starts it, closeApp() ends it.
 //
 // run.mjs sets CLUSTERDESK_APP (the binary) and CLUSTERDESK_E2E_TMP (a temporary folder; the
@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { remote } from 'webdriverio';
 
 const DRIVER_HOST = '127.0.0.1';
-const DRIVER_PORT = 4444;
+// run.mjs chooses a free port; 4444 is tauri-driver's own default.
+const DRIVER_PORT = Number(process.env.CLUSTERDESK_E2E_DRIVER_PORT || 4444);
 
 function tmpDir() {
   const dir = process.env.CLUSTERDESK_E2E_TMP;
