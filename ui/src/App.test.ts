@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
+import { resetClock, thisYear, today } from './lib/clock';
 import { lang, setLang } from './lib/i18n.svelte';
 import { resetListState } from './lib/clusterList.svelte';
 import { resetReferenceCache } from './lib/reference';
@@ -25,6 +26,8 @@ const status = {
   version: '0.1.0',
   staff_name: null,
   staff_default: 'elena',
+  // 01.01.2027 00:30 in Bucharest, still 31.12.2026 in UTC.
+  now: '2026-12-31T22:30:00.000Z',
 };
 
 beforeEach(() => {
@@ -35,12 +38,15 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   api.listClusters.mockResolvedValue({ total: 0, rows: [] });
   api.referenceData.mockResolvedValue({
-    counties: [], regions: [], sectors: [], org_kinds: [], statuses: [], label_levels: [], first_year: 1990, current_year: 2026,
+    counties: [], regions: [], sectors: [], org_kinds: [], statuses: [], label_levels: [], first_year: 1990,
   });
   api.setLanguage.mockResolvedValue(undefined);
 });
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  resetClock();
+});
 
 describe('App', () => {
   it('takes the language from the status and shows the layout', async () => {
@@ -53,6 +59,14 @@ describe('App', () => {
     await waitFor(() => expect(screen.getByTestId('nav-clusters')).toHaveAttribute('aria-current', 'page'));
     expect(screen.getByTestId('nav-settings')).toHaveTextContent('Settings');
     expect(await screen.findByTestId('list-empty')).toBeInTheDocument();
+  });
+
+  it("follows the core's clock: its today, in Bucharest", async () => {
+    api.appStatus.mockResolvedValue(status);
+    render(App);
+    await screen.findByTestId('app-ready');
+    expect(today()).toBe('2027-01-01');
+    expect(thisYear()).toBe(2027);
   });
 
   it('remembers a language switch in the database', async () => {

@@ -61,7 +61,7 @@ pub async fn run(store: &Store, lang: Lang, command: ReportCommand) -> Result<()
         ReportCommand::Documents(command) => report::run(store, lang, command).await,
         ReportCommand::Annual(args) => {
             let year =
-                args.year.unwrap_or_else(|| i64::from(chrono::Datelike::year(&clusterdesk_core::store::today())));
+                args.year.unwrap_or_else(|| store.year());
             let annual = summary::annual(store, year).await?;
             let bytes = match args.format {
                 AnnualFormat::Pdf => summary::pdf(&annual, lang)?,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::audit::{self, AuditAction, AuditEntry, AuditQuery};
-use clusterdesk_core::i18n::{Lang, t};
+use clusterdesk_core::i18n::{Lang, format_stamp, t};
 use clusterdesk_core::personal_data::{self, ExportFormat};
 use clusterdesk_core::{Error, Result, Store, files};
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
@@ -117,7 +117,7 @@ fn cells(lang: Lang, entry: &AuditEntry) -> Vec<String> {
         name => name,
     };
     vec![
-        entry.at.clone(),
+        format_stamp(lang, &entry.at),
         entry.staff.clone(),
         t(lang, &format!("audit.action.{}", entry.action.code()), &[]),
         entity,

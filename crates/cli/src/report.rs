@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::reports::{tables, training_docs};
-use clusterdesk_core::{Error, Result, Store, assessments, events, files, store, trainings};
+use clusterdesk_core::{Error, Result, Store, assessments, events, files, trainings};
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
@@ -84,7 +84,7 @@ pub async fn run(store: &Store, lang: Lang, command: ReportCommand) -> Result<()
     let (bytes, out) = match command {
         ReportCommand::Attendance { session, out } => {
             let sheets = trainings::attendance_sheets(store, session, lang).await?;
-            (training_docs::attendance_sheets_pdf(&sheets)?, out)
+            (training_docs::attendance_sheets_pdf(&sheets, store.today())?, out)
         }
         ReportCommand::Certificates { session, out } => {
             let certificates = trainings::certificates(store, session).await?;
@@ -95,7 +95,7 @@ pub async fn run(store: &Store, lang: Lang, command: ReportCommand) -> Result<()
         }
         ReportCommand::Assessment { cluster, year, out } => {
             let cluster = assessments::report::resolve_cluster(store, &cluster).await?;
-            let data = assessments::report::report_for(store, cluster, year, lang, store::today()).await?;
+            let data = assessments::report::report_for(store, cluster, year, lang, store.today()).await?;
             (assessments::report::pdf(&data)?, out)
         }
         ReportCommand::Participants { session, format, out } => {

@@ -27,7 +27,7 @@ fn the_report_of_the_gold_cluster_prints_by_name() {
     let csv = String::from_utf8(list.stdout).unwrap();
     let gold = csv.lines().nth(1).and_then(|l| l.split(',').next()).expect("the demo has a gold cluster").to_string();
     // The demo's dates follow today: the gold cluster's assessment is of one of the last three years.
-    let this_year: i32 = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    let this_year: i32 = chrono::Datelike::year(&clusterdesk_core::clock::Clock::default().today());
     let printed = (this_year - 3..this_year).any(|year| {
         let year = year.to_string();
         clusterdesk(&db, &["report", "assessment", "--cluster", &gold, "--year", &year, "--out", out_text])

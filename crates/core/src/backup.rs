@@ -48,7 +48,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
@@ -170,7 +170,7 @@ fn db_stem(db_path: &Path) -> String {
 pub async fn create(store: &Store, kind: BackupKind) -> Result<BackupInfo> {
     let dir = dir_for(store.path());
     std::fs::create_dir_all(&dir)?;
-    let base = format!("{}-{}-{}", db_stem(store.path()), Local::now().format(STAMP_FORMAT), kind.slug());
+    let base = format!("{}-{}-{}", db_stem(store.path()), local_now(store).format(STAMP_FORMAT), kind.slug());
     let mut temp = vacuum_into_temp(store.pool(), &dir).await?;
     // Never over an existing copy: the next free `-N` name.
     for n in 1..1000 {
@@ -209,9 +209,14 @@ pub async fn copy_bytes(store: &Store) -> Result<Vec<u8>> {
     Ok(std::fs::read(temp.path())?)
 }
 
+/// Now on the Bucharest wall clock: backup names say when they were made as staff read the time.
+fn local_now(store: &Store) -> NaiveDateTime {
+    crate::clock::local_time(store.clock().now())
+}
+
 /// A name for a copy saved outside the backups folder: `clusterdesk-20261127-140305.sqlite`.
 pub fn copy_file_name(store: &Store) -> String {
-    format!("{}-{}.{EXTENSION}", db_stem(store.path()), Local::now().format(STAMP_FORMAT))
+    format!("{}-{}.{EXTENSION}", db_stem(store.path()), local_now(store).format(STAMP_FORMAT))
 }
 
 /// `VACUUM INTO` a new temporary file in `dir`, flushed to disk. Dropped unpersisted, it is removed.
@@ -312,7 +317,7 @@ pub fn find(store: &Store, file_name: &str) -> Result<PathBuf> {
 /// only the newest `keep` daily copies are kept (at least one). Other kinds are never removed.
 pub async fn daily(store: &Store, keep: usize) -> Result<DailyOutcome> {
     remove_stale_partials(&dir_for(store.path()));
-    let today = Local::now().date_naive();
+    let today = store.today();
     let made_today = list(store)?.iter().any(|b| b.kind == BackupKind::Daily && b.date() == Some(today));
     let made = if made_today { None } else { Some(create(store, BackupKind::Daily).await?) };
     let mut removed = Vec::new();
@@ -481,6 +486,7 @@ async fn check_connection(conn: &mut SqliteConnection, path: &Path) -> Result<Ba
 /// file again.
 pub async fn restore(current: Store, from: &Path) -> Result<Restored> {
     let db_path = current.path().to_path_buf();
+    let clock = current.clock();
     let db_dir = db_path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
 
     // 1–2. Check, copy beside the database, check the copy.
@@ -511,12 +517,13 @@ pub async fn restore(current: Store, from: &Path) -> Result<Restored> {
     sync_dir(&db_dir);
 
     // 6. Reopen (and migrate an older copy), and record the restore in the restored data.
-    let store = Store::open(&db_path).await?;
+    let store = Store::open_with_clock(&db_path, clock).await?;
     store.set_staff(&staff);
     let report = RestoreReport { check, before_restore };
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     if let Some(profile) = &profile {
-        crate::audit::staff::keep_profile(&mut tx, profile).await?;
+        crate::audit::staff::keep_profile(&mut tx, profile, &at).await?;
     }
     let mut details = serde_json::Map::new();
     details.insert("file".into(), report.check.path.clone().into());

@@ -26,9 +26,9 @@ use crate::clusters::{
     CaenCode, ClusterInput, ContactInput, LabelInput, LabelLevel, MembershipStatus, OrgKind, OrganisationInput,
     PaymentInput, Sector, add_label_in, add_payment_in, create_in, save_contact_in, save_organisation_in, set_fee_in,
 };
-use crate::store::{Store, today};
+use crate::clock::At;
+use crate::store::Store;
 use crate::text::fold;
-use crate::validation::current_year;
 use crate::{Error, Result, cui};
 
 /// What to generate.
@@ -62,12 +62,13 @@ pub struct DemoSummary {
 /// Fills an empty database with demo data, in one transaction. Refused when the database already
 /// holds a cluster, archived or not: the demo never mixes with real records.
 pub async fn generate(store: &Store, options: &DemoOptions) -> Result<DemoSummary> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clusters)").fetch_one(&mut *tx).await?;
     if any {
         return Err(Error::refused("error.database_exists"));
     }
-    let mut demo = Demo::new(options.seed);
+    let mut demo = Demo::new(options.seed, at);
     let plans = demo.plans(options.clusters);
     let mut summary = DemoSummary::default();
     for (index, plan) in plans.iter().enumerate() {
@@ -792,6 +793,8 @@ struct Spec {
 
 struct Demo {
     rng: ChaCha8Rng,
+    /// The moment the demo is made: its records' stamps.
+    at: At,
     today: NaiveDate,
     year: i32,
     /// Every CUI handed out, clusters and organisations together.
@@ -809,12 +812,12 @@ struct Demo {
 }
 
 impl Demo {
-    fn new(seed: u64) -> Demo {
-        let today = today();
+    fn new(seed: u64, at: At) -> Demo {
         Demo {
             rng: ChaCha8Rng::seed_from_u64(seed),
-            today,
-            year: i32::try_from(current_year()).unwrap_or(today.year()),
+            today: at.date,
+            year: at.date.year(),
+            at,
             cuis: HashSet::new(),
             institutions: HashMap::new(),
             names: HashMap::new(),
@@ -925,16 +928,16 @@ impl Demo {
             notes: note,
             name: spec.name.clone(),
         };
-        let id = create_in(tx, &input).await?;
+        let id = create_in(tx, &input, &self.at).await?;
         summary.clusters += 1;
 
         for contact in self.contacts(&spec, joined) {
-            save_contact_in(tx, id, None, &contact).await?;
+            save_contact_in(tx, id, None, &contact, &self.at).await?;
             summary.contacts += 1;
         }
         let count = orgs_per_cluster.unwrap_or_else(|| self.rng.random_range(6..=25));
         for organisation in self.organisations(&spec, count) {
-            save_organisation_in(tx, id, None, &organisation).await?;
+            save_organisation_in(tx, id, None, &organisation, &self.at).await?;
             summary.organisations += 1;
         }
         self.fees(tx, id, joined, left_year, plan).await?;
@@ -1232,7 +1235,7 @@ impl Demo {
         for year in first..=last {
             let lei = if year >= raised_from { base_lei + 500 } else { base_lei };
             let due = lei * 100;
-            set_fee_in(tx, id, i64::from(year), due).await?;
+            set_fee_in(tx, id, i64::from(year), due, &self.at).await?;
             let paid = if year == self.year {
                 match self.rng.random_range(0..100) {
                     _ if plan.status == MembershipStatus::Suspended => 0,
@@ -1260,6 +1263,7 @@ impl Demo {
                         tx,
                         id,
                         &PaymentInput { year: i64::from(year), paid_on: ymd(date), amount_bani: amount, note },
+                        &self.at,
                     )
                     .await?;
                 }
@@ -1274,6 +1278,7 @@ impl Demo {
                     tx,
                     id,
                     &PaymentInput { year: i64::from(year), paid_on: ymd(date), amount_bani: paid, note },
+                    &self.at,
                 )
                 .await?;
             }
@@ -1346,7 +1351,7 @@ impl Demo {
                 valid_until: None,
                 certificate_ref: format!("ESCA-RO-{}-{:03}", awarded.year(), serial),
             };
-            add_label_in(tx, id, &input).await?;
+            add_label_in(tx, id, &input, &self.at).await?;
         }
         Ok(())
     }
@@ -1548,7 +1553,7 @@ mod tests {
         let (mut gold, mut silver, mut bronze, mut contacts, mut organisations) = (0, 0, 0, 0, 0);
         let mut cuis = HashSet::new();
         let mut diacritics = false;
-        let this_year = current_year();
+        let this_year = store.year();
         for row in &all {
             let detail = clusters::get(&store, row.id).await.unwrap();
             match detail.current_label {
@@ -1590,7 +1595,7 @@ mod tests {
             }
             for label in detail.labels.iter().filter(|l| l.current) {
                 let awarded = NaiveDate::parse_from_str(&label.awarded_on, "%Y-%m-%d").unwrap();
-                assert!(awarded > today().checked_sub_months(Months::new(24)).unwrap());
+                assert!(awarded > store.today().checked_sub_months(Months::new(24)).unwrap());
                 assert!(label.certificate_ref.starts_with("ESCA-RO-"));
             }
         }

@@ -72,6 +72,15 @@ pub fn format_date(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// A decimal with the language's separators: 1.234,56 in Romanian, 1,234.56 in English.
+/// A stored UTC stamp as Bucharest wall-clock time in the language's way: "31.12.2026 23:30" /
+/// "31/12/2026 23:30". Text that is not a stamp comes back as it is.
+pub fn format_stamp(lang: Lang, stamp: &str) -> String {
+    match crate::clock::local_time_of_stamp(stamp) {
+        Some(local) => format!("{} {}", format_date(lang, local.date()), local.format("%H:%M")),
+        None => stamp.to_string(),
+    }
+}
+
 pub fn format_decimal(lang: Lang, hundredths: i64) -> String {
     let (group, decimal) = match lang {
         Lang::Ro => ('.', ','),

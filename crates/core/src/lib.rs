@@ -8,6 +8,7 @@ pub mod assessments;
 pub mod audit;
 pub mod backup;
 pub mod caen;
+pub mod clock;
 pub mod clusters;
 mod code_enum;
 pub mod cui;

@@ -17,9 +17,9 @@ pub struct ReferenceData {
     pub org_kinds: Vec<OrgKind>,
     pub statuses: Vec<MembershipStatus>,
     pub label_levels: Vec<LabelLevel>,
-    /// The first and last year a form accepts for founding and joining.
+    /// The first year a form accepts for founding and joining (the last is this year: the UI's
+    /// clock says which).
     pub first_year: i64,
-    pub current_year: i64,
 }
 
 pub async fn load(store: &Store) -> Result<ReferenceData> {
@@ -31,6 +31,5 @@ pub async fn load(store: &Store) -> Result<ReferenceData> {
         statuses: MembershipStatus::ALL.to_vec(),
         label_levels: LabelLevel::ALL.to_vec(),
         first_year: crate::clusters::FIRST_YEAR,
-        current_year: crate::validation::current_year(),
     })
 }

@@ -38,6 +38,9 @@ pub struct AppStatus {
     /// What is recorded while no profile is chosen (the laptop's user name); the first-start
     /// screen offers it as the name.
     pub staff_default: String,
+    /// The app's clock now (UTC, RFC 3339, milliseconds): the window's clock follows it, so that
+    /// the window and the core agree on "today" (and a test can start both at a chosen moment).
+    pub now: String,
 }
 
 /// One stored preference, `None` when never set.

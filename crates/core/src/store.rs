@@ -9,6 +9,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::Result;
+use crate::clock::{At, Clock};
 
 /// The app's identifier: the data folder is `<data dir>/<IDENTIFIER>`, where Tauri puts it too.
 pub const IDENTIFIER: &str = "ro.clustero.clusterdesk";
@@ -27,13 +28,21 @@ pub struct Store {
     path: PathBuf,
     /// Who this process writes as, recorded by the audit log (shared by every clone).
     staff: Arc<RwLock<String>>,
+    /// Where every "now" and "today" of this store comes from.
+    clock: Clock,
 }
 
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`. When migrations are about
     /// to change a database that already has a schema, a copy is made first in `backups/` beside it
-    /// ([`crate::backup::BackupKind::BeforeMigration`]).
+    /// ([`crate::backup::BackupKind::BeforeMigration`]). The clock is the system's, or the moment
+    /// `CLUSTERDESK_NOW` names ([`Clock::from_env`]).
     pub async fn open(path: &Path) -> Result<Store> {
+        Store::open_with_clock(path, Clock::from_env()?).await
+    }
+
+    /// [`Store::open`] with a given clock (tests that happen at a chosen moment).
+    pub async fn open_with_clock(path: &Path, clock: Clock) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
@@ -46,8 +55,12 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
-        let store =
-            Store { pool, path: path.to_path_buf(), staff: Arc::new(RwLock::new(crate::audit::staff::os_user())) };
+        let store = Store {
+            pool,
+            path: path.to_path_buf(),
+            staff: Arc::new(RwLock::new(crate::audit::staff::os_user())),
+            clock,
+        };
         if store.has_pending_migrations().await? {
             crate::backup::create(&store, crate::backup::BackupKind::BeforeMigration).await?;
             // A migration must not find audit triggers on the tables it rebuilds, nor be audited.
@@ -70,13 +83,42 @@ impl Store {
     /// A write transaction that takes the write lock at once, so that read-then-write checks (such
     /// as the duplicate CUI check) cannot be overtaken by another writer.
     ///
-    /// The transaction first names its author for the audit triggers: the write lock is held from
-    /// here to the commit, so no other writer (another process on the same file included) can
-    /// change the name in between.
+    /// The transaction first names its author and its moment for the audit triggers: the write
+    /// lock is held from here to the commit, so no other writer (another process on the same file
+    /// included) can change them in between.
     pub async fn write(&self) -> Result<Transaction<'static, Sqlite>> {
+        self.write_at(&self.at()).await
+    }
+
+    /// [`Store::write`] for a change that happens at `at` (the caller's moment for its rows).
+    pub async fn write_at(&self, at: &At) -> Result<Transaction<'static, Sqlite>> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        crate::audit::set_actor(&mut tx, &self.staff()).await?;
+        crate::audit::set_actor(&mut tx, &self.staff(), &at.stamp).await?;
         Ok(tx)
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// Now, as a write records it ([`Clock::at`]).
+    pub fn at(&self) -> At {
+        self.clock.at()
+    }
+
+    /// Today in Bucharest ([`crate::clock`] says why).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+
+    /// This year, in Bucharest.
+    pub fn year(&self) -> i64 {
+        self.clock.year()
+    }
+
+    /// The same database seen at another moment (the clones share the pool and the staff name).
+    pub fn with_clock(&self, clock: Clock) -> Store {
+        Store { clock, ..self.clone() }
     }
 
     /// The staff profile this process writes as.
@@ -112,16 +154,6 @@ impl Store {
             sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(&self.pool).await?;
         Ok(!MIGRATOR.iter().all(|m| applied.contains(&m.version)))
     }
-}
-
-/// Now, as stored in `created_at`/`updated_at` columns (UTC, RFC 3339, to the second).
-pub fn now_stamp() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-/// Today's date in the laptop's time zone: what "today" means to the staff.
-pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Field checks shared by every form. Each returns the message code of the problem, if any; the
 //! caller attaches the field name. Rust decides: the UI may check earlier, never instead.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::error::FieldError;
 
@@ -72,10 +72,6 @@ pub fn year(value: Option<i64>, min: i64, max: i64) -> Result<(), FieldError> {
         Some(y) if y < min || y > max => Err(problem("year_range").with("min", min).with("max", max)),
         _ => Ok(()),
     }
-}
-
-pub fn current_year() -> i64 {
-    i64::from(crate::store::today().year())
 }
 
 pub fn date(value: &str) -> Result<NaiveDate, FieldError> {

@@ -239,7 +239,7 @@ async fn silver_follows_a_first_benchmarking_18_to_24_months_earlier() {
 async fn every_label_of_the_demo_rests_on_a_final_assessment_that_supports_it() {
     let (_dir, store) = store().await;
     clusterdesk_core::demo::generate(&store, &Default::default()).await.unwrap();
-    let today = clusterdesk_core::store::today().format("%Y-%m-%d").to_string();
+    let today = clusterdesk_core::clock::Clock::default().today().format("%Y-%m-%d").to_string();
     let labels: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT cluster_id, level, awarded_on FROM labels WHERE valid_until >= ? ORDER BY cluster_id")
             .bind(&today)

@@ -186,8 +186,8 @@ async fn trainings_are_logged() {
     )
     .await
     .unwrap();
-    let day = (chrono::Local::now().date_naive() + chrono::Days::new(40)).format("%Y-%m-%d").to_string();
-    let deadline = (chrono::Local::now().date_naive() + chrono::Days::new(30)).format("%Y-%m-%d").to_string();
+    let day = (store.today() + chrono::Days::new(40)).format("%Y-%m-%d").to_string();
+    let deadline = (store.today() + chrono::Days::new(30)).format("%Y-%m-%d").to_string();
     let session = trainings::create_session(
         &store,
         &SessionInput {
@@ -275,7 +275,7 @@ async fn filters_sort_and_pages() {
     let text =
         q(AuditQuery { search: "agroalimentar".into(), entity: Some("clusters".into()), ..Default::default() }).await;
     assert_eq!(text.total, 2);
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let today = store.today().format("%Y-%m-%d").to_string();
     // The cluster, its sector and its first status, then the archive.
     let everything = all(&store).await.len() as i64;
     assert_eq!(everything, 4);
@@ -381,7 +381,7 @@ async fn a_table_added_later_is_audited_and_open_does_not_regenerate_needlessly(
 async fn a_consent_has_a_date_that_is_not_in_the_future() {
     let (_dir, store) = store().await;
     let id = clusters::create(&store, &cluster_input("Cluster cu acorduri")).await.unwrap();
-    let tomorrow = (chrono::Local::now().date_naive() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+    let tomorrow = (store.today() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
     let mut contact = ContactInput { name: "Dana Pop".into(), consent: true, ..Default::default() };
     for (date, code) in [(None, "consent_date_required"), (Some(tomorrow), "date_in_future")] {
         contact.consent_date = date;

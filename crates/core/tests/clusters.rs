@@ -242,14 +242,14 @@ async fn filters_sorts_pages_and_counts() {
 }
 
 fn today() -> String {
-    clusterdesk_core::store::today().format("%Y-%m-%d").to_string()
+    clusterdesk_core::clock::Clock::default().today().format("%Y-%m-%d").to_string()
 }
 
 #[tokio::test]
 async fn unpaid_fees_of_past_years_show_in_the_list_and_the_detail() {
     let (_dir, store) = store().await;
     let id = clusters::create(&store, &input("Cluster Restant", "18547290", "IS")).await.unwrap();
-    let year = clusterdesk_core::validation::current_year();
+    let year = clusterdesk_core::clock::Clock::default().year();
     clusters::set_fee(&store, id, year - 2, 300_000).await.unwrap();
     clusters::set_fee(&store, id, year - 1, 300_000).await.unwrap();
     clusters::set_fee(&store, id, year, 300_000).await.unwrap();

@@ -12,9 +12,13 @@ use clusterdesk_core::events::{
 };
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::registrations::{self, Offering, ParticipantInput, RegisterOptions, RegistrationState};
-use clusterdesk_core::store::today;
 use clusterdesk_core::trainings::{self, CourseInput, SessionDay, SessionInput};
 use clusterdesk_core::{Error, Store};
+
+/// Today by the clock the tests' stores run on (the system's, in Bucharest).
+fn today() -> chrono::NaiveDate {
+    clusterdesk_core::clock::Clock::default().today()
+}
 
 const STAFF: &str = "Elena Marinescu";
 

@@ -4,8 +4,12 @@
 use chrono::{Days, Months, NaiveDate};
 use clusterdesk_core::clusters::{self, ClusterInput, LabelInput, LabelLevel, Sector};
 use clusterdesk_core::demo::{self, DemoOptions};
-use clusterdesk_core::store::today;
 use clusterdesk_core::{Error, Store, summary};
+
+/// Today by the clock the tests' stores run on (the system's, in Bucharest).
+fn today() -> chrono::NaiveDate {
+    clusterdesk_core::clock::Clock::default().today()
+}
 
 async fn store_with_cluster() -> (tempfile::TempDir, Store, i64) {
     let dir = tempfile::tempdir().unwrap();

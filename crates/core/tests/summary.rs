@@ -13,9 +13,13 @@ use clusterdesk_core::clusters::{self, ClusterInput, ClusterQuery, LabelInput, L
 use clusterdesk_core::demo::{self, DemoOptions};
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::reports::tables::{Cell, Separator, Table, UTF8_BOM};
-use clusterdesk_core::store::today;
 use clusterdesk_core::summary::{self, AnnualSummary};
 use clusterdesk_core::{Error, Store};
+
+/// Today by the clock the tests' stores run on (the system's, in Bucharest).
+fn today() -> chrono::NaiveDate {
+    clusterdesk_core::clock::Clock::default().today()
+}
 
 async fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

@@ -1,4 +1,5 @@
 use clusterdesk_core::audit::staff;
+use clusterdesk_core::clock::Clock;
 use clusterdesk_core::demo::{self, DemoOptions};
 use clusterdesk_core::i18n::Lang;
 use clusterdesk_core::settings::{self, AppStatus};
@@ -23,6 +24,7 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         staff_name,
         staff_default: staff::os_user(),
+        now: user(Clock::from_env())?.now_text(),
     })
 }
 

@@ -7,7 +7,6 @@ use clusterdesk_core::assessments::{
     self, AssessmentDetail, AssessmentInput, AssessmentQuery, AssessmentRow, Comparison, report,
 };
 use clusterdesk_core::settings;
-use clusterdesk_core::store::today;
 use tauri::{AppHandle, State};
 
 use super::{CmdResult, user};
@@ -86,7 +85,7 @@ pub async fn edit_framework_indicator(state: State<'_, AppState>, edit: Indicato
 pub async fn export_assessment_pdf(app: AppHandle, state: State<'_, AppState>, id: i64) -> CmdResult<Option<String>> {
     let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
-    let data = user(report::report_data(store, id, lang, today()).await)?;
+    let data = user(report::report_data(store, id, lang, store.today()).await)?;
     let bytes = user(report::pdf(&data))?;
     export::save(&app, report::file_name(&data), ("PDF", "pdf"), bytes).await
 }

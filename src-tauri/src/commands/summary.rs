@@ -1,7 +1,6 @@
 use clusterdesk_core::clusters::ClusterQuery;
 use clusterdesk_core::reports::tables::{self, Separator};
 use clusterdesk_core::settings;
-use clusterdesk_core::store::today;
 use clusterdesk_core::summary::{self, AnnualSummary, Dashboard};
 use clusterdesk_core::{files, i18n};
 use tauri::{AppHandle, State};
@@ -13,7 +12,8 @@ use crate::state::AppState;
 /// The home page's figures, from the same core function as the annual summary.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn dashboard(state: State<'_, AppState>) -> CmdResult<Dashboard> {
-    user(summary::headline(&state.store().await?, today()).await)
+    let store = state.store().await?;
+    user(summary::headline(&store, store.today()).await)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -65,7 +65,7 @@ pub async fn export_clusters(
     let label = i18n::t(lang, "export.file.clusters", &[]);
     export::save(
         &app,
-        files::safe_file_name(&[&label, &today().format("%Y-%m-%d").to_string()], extension),
+        files::safe_file_name(&[&label, &store.today().format("%Y-%m-%d").to_string()], extension),
         filter,
         bytes,
     )

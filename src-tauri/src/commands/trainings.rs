@@ -168,7 +168,7 @@ pub async fn export_attendance_sheets(
     let store = &state.store().await?;
     let lang = user(settings::language(store.pool()).await)?;
     let sheets = user(trainings::attendance_sheets(store, session_id, lang).await)?;
-    let bytes = user(training_docs::attendance_sheets_pdf(&sheets))?;
+    let bytes = user(training_docs::attendance_sheets_pdf(&sheets, store.today()))?;
     let name = file_name(store, session_id, lang, "export.file.attendance", "pdf").await?;
     export::save(&app, name, ("PDF", "pdf"), bytes).await
 }

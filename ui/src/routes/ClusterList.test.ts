@@ -53,7 +53,6 @@ const reference: ReferenceData = {
   statuses: ['active', 'suspended', 'left'],
   label_levels: ['bronze', 'silver', 'gold'],
   first_year: 1990,
-  current_year: 2026,
 };
 
 function lastQuery(): ClusterQuery {

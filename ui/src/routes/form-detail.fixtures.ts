@@ -16,7 +16,6 @@ export const reference: ReferenceData = {
   statuses: ['active', 'suspended', 'left'],
   label_levels: ['bronze', 'silver', 'gold'],
   first_year: 1990,
-  current_year: 2026,
 };
 
 export function userError(fields: UserError['fields'], code = 'error.invalid', params: Record<string, string> = {}): UserError {

@@ -7,6 +7,7 @@ import type { Dashboard as DashboardFigures } from '../lib/bindings/Dashboard';
 import type { MemberBreakdown } from '../lib/bindings/MemberBreakdown';
 import type { UserError } from '../lib/bindings/UserError';
 import { listState, resetListState } from '../lib/clusterList.svelte';
+import { followCore, resetClock } from '../lib/clock';
 import { setLang } from '../lib/i18n.svelte';
 
 const api = vi.hoisted(() => ({
@@ -164,7 +165,9 @@ function annualSummary(year = 2025, overrides: Partial<AnnualSummary> = {}): Ann
     ...overrides,
   };
 }
-const THIS_YEAR = new Date().getFullYear();
+// The reports page runs at 01.01.2027 00:30 in Bucharest (still 31.12.2026 in UTC): its year is 2027.
+const THIS_YEAR = 2027;
+const NEW_YEAR_NIGHT = '2026-12-31T22:30:00Z';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -268,6 +271,21 @@ describe('Dashboard', () => {
 // ---- the reports page ----------------------------------------------------------------------
 
 describe('Reports', () => {
+  beforeEach(() => followCore(NEW_YEAR_NIGHT));
+  afterEach(() => resetClock());
+
+  it('opens on the year of the clock in Bucharest: 2026 until midnight there, 2027 after', async () => {
+    followCore('2026-12-31T21:30:00Z'); // 31.12.2026 23:30 in Bucharest
+    render(Reports);
+    expect(await screen.findByTestId('reports-members-end')).toHaveTextContent('42');
+    expect(api.annualSummary).toHaveBeenCalledWith(2026);
+    cleanup();
+    resetReportsYear();
+    followCore(NEW_YEAR_NIGHT);
+    render(Reports);
+    await waitFor(() => expect(api.annualSummary).toHaveBeenLastCalledWith(2027));
+  });
+
   it('previews the current year by default, and the year chosen', async () => {
     render(Reports);
     expect(await screen.findByTestId('reports-members-end')).toHaveTextContent('42');

@@ -20,6 +20,7 @@ use super::framework::{self, Direction, FrameworkDef, Indicator, IndicatorKind, 
 use super::model::AssessmentInput;
 use super::scoring::{IndicatorValue, Value, thresholds_reached};
 use super::write::{create_in, finalise_in, save_values_in};
+use crate::clock::At;
 use crate::Result;
 use crate::clusters::LabelLevel;
 
@@ -133,7 +134,9 @@ async fn assess(
         assessed_on: plan.assessed_on.format("%Y-%m-%d").to_string(),
         notes: String::new(),
     };
-    let id = create_in(conn, &input).await?;
+    // Written as of the day it was made.
+    let at = At::on(plan.assessed_on);
+    let id = create_in(conn, &input, &at).await?;
     let quality: Vec<&Indicator> = def.indicators.iter().filter(|i| i.part == Part::Quality).collect();
     let gold = (def.levels.gold.min_quality_share * quality.len() as f64 / 100.0).ceil() as usize;
     let wanted = match plan.target {
@@ -147,7 +150,7 @@ async fn assess(
     for _ in 0..4 {
         let mut values = benchmarking(rng, def, strength, bias, year);
         values.extend(quality.iter().zip(&met).map(|(i, &m)| value_reaching(quality_reached(i, m), i, year)));
-        let mut result = save_values_in(conn, id, &values).await?;
+        let mut result = save_values_in(conn, id, &values, &at).await?;
         // The silver rule looks at the areas that were weakest at the first benchmarking: meet their
         // quality indicators for a silver label, miss those of one of them for a bronze label.
         if let Some(first) = result.silver.areas.first().filter(|_| result.silver.in_window) {
@@ -168,7 +171,7 @@ async fn assess(
                 }
             }
             let quality_values = quality.iter().zip(&met).map(|(i, &m)| value_reaching(quality_reached(i, m), i, year));
-            result = save_values_in(conn, id, &quality_values.collect::<Vec<_>>()).await?;
+            result = save_values_in(conn, id, &quality_values.collect::<Vec<_>>(), &at).await?;
         }
         if result.level == Some(plan.target) {
             break;
@@ -283,11 +286,12 @@ async fn drafts(conn: &mut SqliteConnection, rng: &mut ChaCha8Rng, def: &Framewo
             assessed_on: assessed_on.format("%Y-%m-%d").to_string(),
             notes: "Evaluare în curs: se așteaptă situațiile financiare.".into(),
         };
-        let id = create_in(conn, &input).await?;
+        let at = At::on(assessed_on);
+        let id = create_in(conn, &input, &at).await?;
         let bias = vec![0.0; def.areas.len()];
         let mut values = benchmarking(rng, def, 0.5, &bias, year);
         values.retain(|_| rng.random_bool(0.6));
-        save_values_in(conn, id, &values).await?;
+        save_values_in(conn, id, &values, &at).await?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use crate::code_enum::code_enum;
 use crate::error::FieldError;
 use crate::i18n::Lang;
-use crate::store::{Store, now_stamp};
+use crate::store::Store;
 use crate::validation::Problems;
 use crate::{Error, Result};
 
@@ -253,13 +253,14 @@ pub async fn ensure_default(store: &Store) -> Result<()> {
     if any {
         return Ok(());
     }
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     sqlx::query(
         "INSERT INTO assessment_frameworks (version, definition, note, created_at)
          SELECT 1, ?, '', ? WHERE NOT EXISTS (SELECT 1 FROM assessment_frameworks)",
     )
     .bind(DEFAULT_FRAMEWORK)
-    .bind(now_stamp())
+    .bind(&at.stamp)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -325,7 +326,8 @@ pub async fn versions(store: &Store) -> Result<Vec<FrameworkVersion>> {
 /// Changes one indicator of the current framework by storing a new version; the assessments
 /// already made keep theirs. Returns the new version.
 pub async fn edit_indicator(store: &Store, edit: &IndicatorEdit) -> Result<Framework> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let current = current_in(&mut tx).await?;
     let mut def = current.def.clone();
     let Some(indicator) = def.indicators.iter_mut().find(|i| i.code == edit.code) else {
@@ -355,7 +357,7 @@ pub async fn edit_indicator(store: &Store, edit: &IndicatorEdit) -> Result<Frame
             .bind(current.version + 1)
             .bind(text)
             .bind(edit.note.trim())
-            .bind(now_stamp())
+            .bind(&at.stamp)
             .execute(&mut *tx)
             .await?
             .last_insert_rowid();

@@ -12,17 +12,18 @@ use super::read::{result_in, row_in, values_in};
 use super::scoring::{AssessmentResult, IndicatorValue, Value, check_value};
 use crate::clusters::FIRST_YEAR;
 use crate::error::FieldError;
-use crate::store::{Store, now_stamp};
-use crate::validation::{self as check, Problems, current_year};
+use crate::clock::At;
+use crate::store::Store;
+use crate::validation::{self as check, Problems};
 use crate::{Error, Result};
 
 /// The cleaned header, or every refused field.
-fn clean(input: &AssessmentInput) -> Result<AssessmentInput> {
+fn clean(input: &AssessmentInput, at: &At) -> Result<AssessmentInput> {
     let mut problems = Problems::default();
     let assessor = crate::text::tidy(&input.assessor);
     problems.check("assessor", check::required(&assessor));
     problems.check("assessor", check::max_len(&assessor, 120));
-    problems.check("year", check::year(Some(input.year), FIRST_YEAR, current_year()));
+    problems.check("year", check::year(Some(input.year), FIRST_YEAR, at.year()));
     match check::date(input.assessed_on.trim()) {
         Ok(date) if i64::from(date.year()) < input.year => {
             problems.add(FieldError::new("assessed_on", "assessment_date_before_year").with("year", input.year))
@@ -43,14 +44,15 @@ fn clean(input: &AssessmentInput) -> Result<AssessmentInput> {
 
 /// Starts an assessment (a draft) with the current framework version.
 pub async fn create(store: &Store, input: &AssessmentInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = create_in(&mut tx, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = create_in(&mut tx, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub(crate) async fn create_in(conn: &mut SqliteConnection, input: &AssessmentInput) -> Result<i64> {
-    let input = clean(input)?;
+pub(crate) async fn create_in(conn: &mut SqliteConnection, input: &AssessmentInput, at: &At) -> Result<i64> {
+    let input = clean(input, at)?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM clusters WHERE id = ? AND archived_at IS NULL")
         .bind(input.cluster_id)
         .fetch_optional(&mut *conn)
@@ -67,7 +69,7 @@ pub(crate) async fn create_in(conn: &mut SqliteConnection, input: &AssessmentInp
         return Err(Error::Invalid(vec![FieldError::new("year", "assessment_exists").with("year", input.year)]));
     }
     let framework = framework::current_in(conn).await?;
-    let now = now_stamp();
+    let now = at.stamp.clone();
     let id = sqlx::query(
         "INSERT INTO assessments (cluster_id, year, framework_id, assessor, assessed_on, notes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -97,14 +99,15 @@ async fn draft_in(conn: &mut SqliteConnection, id: i64) -> Result<AssessmentRow>
 
 /// Changes the assessor, the date and the notes of a draft (its cluster and year stay).
 pub async fn update(store: &Store, id: i64, input: &AssessmentInput) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let row = draft_in(&mut tx, id).await?;
-    let input = clean(&AssessmentInput { cluster_id: row.cluster_id, year: row.year, ..input.clone() })?;
+    let input = clean(&AssessmentInput { cluster_id: row.cluster_id, year: row.year, ..input.clone() }, &at)?;
     sqlx::query("UPDATE assessments SET assessor = ?, assessed_on = ?, notes = ?, updated_at = ? WHERE id = ?")
         .bind(&input.assessor)
         .bind(&input.assessed_on)
         .bind(&input.notes)
-        .bind(now_stamp())
+        .bind(&at.stamp)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -115,8 +118,9 @@ pub async fn update(store: &Store, id: i64, input: &AssessmentInput) -> Result<(
 /// Saves values (and their evidence) of a draft, all or none: a value out of its indicator's range
 /// is refused at its field. Returns the scores as they now stand.
 pub async fn save_values(store: &Store, id: i64, values: &[IndicatorValue]) -> Result<AssessmentResult> {
-    let mut tx = store.write().await?;
-    let result = save_values_in(&mut tx, id, values).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let result = save_values_in(&mut tx, id, values, &at).await?;
     tx.commit().await?;
     Ok(result)
 }
@@ -125,6 +129,7 @@ pub(crate) async fn save_values_in(
     conn: &mut SqliteConnection,
     id: i64,
     values: &[IndicatorValue],
+    at: &At,
 ) -> Result<AssessmentResult> {
     let row = draft_in(conn, id).await?;
     let framework_id: i64 =
@@ -163,7 +168,7 @@ pub(crate) async fn save_values_in(
         .await?;
     }
     sqlx::query("UPDATE assessments SET updated_at = ? WHERE id = ?")
-        .bind(now_stamp())
+        .bind(&at.stamp)
         .bind(id)
         .execute(&mut *conn)
         .await?;
@@ -175,8 +180,9 @@ pub(crate) async fn save_values_in(
 /// longer change. An incomplete draft is refused with the indicators still missing. When the draft
 /// corrects an earlier revision, that one is marked superseded (and kept).
 pub async fn finalise(store: &Store, id: i64) -> Result<AssessmentResult> {
-    let mut tx = store.write().await?;
-    let result = finalise_in(&mut tx, id, &now_stamp()).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let result = finalise_in(&mut tx, id, &at.stamp).await?;
     tx.commit().await?;
     Ok(result)
 }
@@ -229,7 +235,8 @@ pub async fn revise(store: &Store, id: i64, reason: &str) -> Result<i64> {
     problems.check("reason", check::required(&reason));
     problems.check("reason", check::max_len(&reason, 1000));
     problems.into_result()?;
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let row = row_in(&mut tx, id).await?;
     if row.status != AssessmentStatus::Final {
         return Err(Error::refused("error.assessment_not_final"));
@@ -244,7 +251,7 @@ pub async fn revise(store: &Store, id: i64, reason: &str) -> Result<i64> {
     if open {
         return Err(Error::refused("error.assessment_revision_open"));
     }
-    let now = now_stamp();
+    let now = at.stamp.clone();
     let new_id = sqlx::query(
         "INSERT INTO assessments (cluster_id, year, revision, previous_id, revision_reason, framework_id, assessor,
                                   assessed_on, notes, created_at, updated_at)
@@ -273,7 +280,8 @@ pub async fn revise(store: &Store, id: i64, reason: &str) -> Result<i64> {
 
 /// Deletes a draft (a first draft, or a correction not finalised); final assessments stay.
 pub async fn delete_draft(store: &Store, id: i64) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     draft_in(&mut tx, id).await?;
     sqlx::query("DELETE FROM assessments WHERE id = ?").bind(id).execute(&mut *tx).await?;
     tx.commit().await?;

@@ -30,7 +30,6 @@ use sqlx::SqliteConnection;
 
 use crate::Result;
 use crate::code_enum::code_enum;
-use crate::store::now_stamp;
 
 pub use read::{AuditEntry, AuditFieldChange, AuditPage, AuditQuery, entries, history};
 
@@ -54,10 +53,10 @@ code_enum! {
     }
 }
 
-/// Names the author of the current write transaction for the triggers (a no-op write when the
-/// name is already there).
-pub(crate) async fn set_actor(conn: &mut SqliteConnection, staff: &str) -> Result<()> {
-    sqlx::query("UPDATE audit_actor SET staff = ?1 WHERE id = 1 AND staff IS NOT ?1").bind(staff).execute(conn).await?;
+/// Names the author and the moment (from the store's clock) of the current write transaction for
+/// the triggers and [`record`].
+pub(crate) async fn set_actor(conn: &mut SqliteConnection, staff: &str, at: &str) -> Result<()> {
+    sqlx::query("UPDATE audit_actor SET staff = ?1, at = ?2 WHERE id = 1").bind(staff).bind(at).execute(conn).await?;
     Ok(())
 }
 
@@ -87,9 +86,8 @@ pub async fn record_with(
     let after = if details.is_empty() { None } else { Some(Value::Object(details).to_string()) };
     sqlx::query(
         "INSERT INTO audit_log (at, staff, action, entity, entity_id, label, after) \
-         VALUES (?, COALESCE((SELECT staff FROM audit_actor WHERE id = 1), ''), ?, ?, ?, ?, ?)",
+         SELECT at, COALESCE(staff, ''), ?, ?, ?, ?, ? FROM audit_actor WHERE id = 1",
     )
-    .bind(now_stamp())
     .bind(action.code())
     .bind(entity)
     .bind(id)

@@ -1,6 +1,7 @@
 //! Reading the audit log: the filtered, sorted, paged list of the audit view and the CLI, and one
 //! record's history. Changes are returned field by field, already compared.
 
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sqlx::{QueryBuilder, Row, Sqlite};
@@ -89,15 +90,16 @@ pub struct AuditPage {
 
 /// The entries `query` selects, one page of them.
 pub async fn entries(store: &Store, query: &AuditQuery) -> Result<AuditPage> {
-    let since = clean_date("since", query.since.as_deref())?;
-    let until = clean_date("until", query.until.as_deref())?;
+    // The days are Bucharest days; the log's stamps are UTC: compare with the days' first instants.
+    let since = clean_date("since", query.since.as_deref())?.map(day_start);
+    let until = clean_date("until", query.until.as_deref())?.and_then(|d| d.succ_opt()).map(day_start);
     let filter = |qb: &mut QueryBuilder<Sqlite>| {
         qb.push(" WHERE 1 = 1");
         if let Some(since) = &since {
             qb.push(" AND at >= ").push_bind(since.clone());
         }
         if let Some(until) = &until {
-            qb.push(" AND at < date(").push_bind(until.clone()).push(", '+1 day')");
+            qb.push(" AND at < ").push_bind(until.clone());
         }
         if let Some(staff) = query.staff.as_deref().filter(|s| !s.is_empty()) {
             qb.push(" AND staff = ").push_bind(staff.to_string());
@@ -171,11 +173,16 @@ pub async fn history(store: &Store, entity: &str, id: i64) -> Result<Vec<AuditEn
 const SELECT_ENTRY: &str =
     "SELECT id, at, staff, action, entity, entity_id, parent_entity, parent_id, label, before, after FROM audit_log";
 
-fn clean_date(field: &str, value: Option<&str>) -> Result<Option<String>> {
+/// The stamp of the first instant of a Bucharest day.
+fn day_start(day: NaiveDate) -> String {
+    crate::clock::stamp(crate::clock::local_to_utc(day.and_time(NaiveTime::MIN)))
+}
+
+fn clean_date(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(v) => match validation::date(v) {
-            Ok(d) => Ok(Some(d.format("%Y-%m-%d").to_string())),
+            Ok(d) => Ok(Some(d)),
             Err(mut e) => {
                 e.field = field.to_string();
                 Err(Error::Invalid(vec![e]))

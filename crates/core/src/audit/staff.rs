@@ -11,7 +11,8 @@ use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use crate::error::FieldError;
-use crate::store::{Store, now_stamp};
+use crate::clock::At;
+use crate::store::Store;
 use crate::text::{comma_below, tidy};
 use crate::{Error, Result, settings};
 
@@ -72,16 +73,17 @@ pub async fn apply_saved(store: &Store) -> Result<()> {
 /// Switches the window to the profile `name` (created if new) and makes it the saved one.
 pub async fn choose(store: &Store, name: &str) -> Result<StaffProfiles> {
     let name = clean_name(name)?;
+    let at = store.at();
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
-    keep_profile(&mut tx, &name).await?;
+    keep_profile(&mut tx, &name, &at).await?;
     tx.commit().await?;
     store.set_staff(&name);
     profiles(store).await
 }
 
 /// Makes `name` a known profile, used now, and the window's saved one.
-pub(crate) async fn keep_profile(conn: &mut SqliteConnection, name: &str) -> Result<()> {
-    let now = now_stamp();
+pub(crate) async fn keep_profile(conn: &mut SqliteConnection, name: &str, at: &At) -> Result<()> {
+    let now = at.stamp.clone();
     sqlx::query(
         "INSERT INTO staff_profiles (name, created_at, last_used_at) VALUES (?, ?, ?) \
          ON CONFLICT (name) DO UPDATE SET last_used_at = excluded.last_used_at",

@@ -20,7 +20,7 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 use crate::Result;
 
 /// Bump when the generated SQL changes shape, so that existing databases get the new triggers.
-const GENERATOR: &str = "g2";
+const GENERATOR: &str = "g3";
 
 /// Tables that are not records: the log's own tables, sqlx's, preferences, reference data loaded
 /// by migrations, and counters.
@@ -292,7 +292,8 @@ fn table_triggers(name: &str, table: &Table, tables: &BTreeMap<String, Table>) -
         let (parent_entity, parent_id) = parent(row);
         format!(
             "INSERT INTO audit_log (at, staff, action, entity, entity_id, parent_entity, parent_id, label, before, after) \
-             VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), COALESCE((SELECT staff FROM audit_actor WHERE id = 1), ''), \
+             VALUES (COALESCE((SELECT at FROM audit_actor WHERE id = 1), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), \
+             COALESCE((SELECT staff FROM audit_actor WHERE id = 1), ''), \
              {action}, {entity}, {}, {parent_entity}, {parent_id}, {}, {before}, {after});",
             id(row),
             label(row)

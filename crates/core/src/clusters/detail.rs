@@ -1,10 +1,10 @@
+use chrono::{Datelike, NaiveDate};
 use sqlx::{Row, SqliteConnection};
 
 use super::model::*;
 use crate::caen::{self, CaenRevision};
 use crate::geo::Region;
-use crate::store::{Store, today};
-use crate::validation::current_year;
+use crate::store::Store;
 use crate::{Error, Result};
 
 /// The whole record of one cluster, archived or not.
@@ -55,9 +55,10 @@ pub async fn get(store: &Store, id: i64) -> Result<ClusterDetail> {
         caen: codes.clone(),
         notes: row.try_get("notes")?,
     };
-    let labels = labels(conn, id).await?;
+    let today = store.today();
+    let labels = labels(conn, id, today).await?;
     let fees = fees(conn, id).await?;
-    let this_year = current_year();
+    let this_year = i64::from(today.year());
     let unpaid_bani = fees.iter().filter(|f| f.year < this_year).map(|f| f.owed_bani).sum();
 
     Ok(ClusterDetail {
@@ -112,8 +113,8 @@ pub async fn org_counts(conn: &mut SqliteConnection, cluster_id: i64) -> Result<
     Ok(counts)
 }
 
-async fn labels(conn: &mut SqliteConnection, cluster_id: i64) -> Result<Vec<Label>> {
-    let today = today().format("%Y-%m-%d").to_string();
+async fn labels(conn: &mut SqliteConnection, cluster_id: i64, today: NaiveDate) -> Result<Vec<Label>> {
+    let today = today.format("%Y-%m-%d").to_string();
     let rows = sqlx::query(
         "SELECT id, level, awarded_on, valid_until, certificate_ref FROM labels WHERE cluster_id = ? ORDER BY awarded_on DESC, id DESC",
     )

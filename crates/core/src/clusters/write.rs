@@ -4,9 +4,10 @@ use sqlx::{Sqlite, SqliteConnection, Transaction};
 use super::model::*;
 use crate::caen::{self, CaenRevision};
 use crate::error::FieldError;
-use crate::store::{Store, now_stamp};
+use crate::clock::At;
+use crate::store::Store;
 use crate::text::{comma_below, fold, tidy};
-use crate::validation::{self as check, Problems, current_year};
+use crate::validation::{self as check, Problems};
 use crate::{Error, Result, cui};
 
 /// The first year a cluster (or its founding) can carry: Romanian clusters date from the 2000s,
@@ -15,16 +16,17 @@ pub const FIRST_YEAR: i64 = 1990;
 
 /// Creates a cluster and returns its id.
 pub async fn create(store: &Store, input: &ClusterInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = create_in(&mut tx, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = create_in(&mut tx, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// [`create`] inside the caller's transaction (bulk loads, imports).
-pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterInput) -> Result<i64> {
-    let input = clean(tx, input, None).await?;
-    let now = now_stamp();
+pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterInput, at: &At) -> Result<i64> {
+    let input = clean(tx, input, None, at).await?;
+    let now = at.stamp.clone();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO clusters (name, legal_name, cui, reg_number, address, city, county, website, website_english, \
          management_fte, founded_year, joined_year, status, status_since, notes, created_at, updated_at) \
@@ -49,7 +51,7 @@ pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterI
     .bind(&now)
     .fetch_one(&mut **tx)
     .await?;
-    record_status(tx, id, &input).await?;
+    record_status(tx, id, &input, at).await?;
     write_codes(tx, id, &input).await?;
     refresh_search(tx, id).await?;
     Ok(id)
@@ -57,21 +59,22 @@ pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterI
 
 /// Replaces the cluster form's fields. A change of membership status is added to the history.
 pub async fn update(store: &Store, id: i64, input: &ClusterInput) -> Result<()> {
-    let mut tx = store.write().await?;
-    update_in(&mut tx, id, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    update_in(&mut tx, id, input, &at).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// [`update`] inside the caller's transaction (imports).
-pub(crate) async fn update_in(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterInput) -> Result<()> {
+pub(crate) async fn update_in(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterInput, at: &At) -> Result<()> {
     let previous: Option<(String, Option<String>)> =
         sqlx::query_as("SELECT status, status_since FROM clusters WHERE id = ?")
             .bind(id)
             .fetch_optional(&mut **tx)
             .await?;
     let (previous_status, previous_since) = previous.ok_or(Error::NotFound { entity: "cluster", id })?;
-    let input = clean(tx, input, Some(id)).await?;
+    let input = clean(tx, input, Some(id), at).await?;
     sqlx::query(
         "UPDATE clusters SET name = ?, legal_name = ?, cui = ?, reg_number = ?, address = ?, city = ?, county = ?, \
          website = ?, website_english = ?, management_fte = ?, founded_year = ?, joined_year = ?, status = ?, status_since = ?, notes = ?, updated_at = ? WHERE id = ?",
@@ -91,12 +94,12 @@ pub(crate) async fn update_in(tx: &mut Transaction<'_, Sqlite>, id: i64, input: 
     .bind(input.status.code())
     .bind(&input.status_since)
     .bind(&input.notes)
-    .bind(now_stamp())
+    .bind(&at.stamp)
     .bind(id)
     .execute(&mut **tx)
     .await?;
     if previous_status != input.status.code() || previous_since != input.status_since {
-        record_status(tx, id, &input).await?;
+        record_status(tx, id, &input, at).await?;
     }
     // Only the codes that went, and (in write_codes) those that came: an unchanged list leaves no
     // trace in the audit log.
@@ -121,10 +124,11 @@ pub(crate) async fn update_in(tx: &mut Transaction<'_, Sqlite>, id: i64, input: 
 
 /// Moves a cluster to the archive (a soft delete): out of the list, kept whole.
 pub async fn archive(store: &Store, id: i64) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let done = sqlx::query("UPDATE clusters SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL")
-        .bind(now_stamp())
-        .bind(now_stamp())
+        .bind(&at.stamp)
+        .bind(&at.stamp)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -138,7 +142,8 @@ pub async fn archive(store: &Store, id: i64) -> Result<()> {
 
 /// Brings an archived cluster back, unless another current cluster has taken its CUI meanwhile.
 pub async fn restore(store: &Store, id: i64) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let row: Option<(String, Option<String>)> =
         sqlx::query_as("SELECT cui, archived_at FROM clusters WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
     let (code, archived_at) = row.ok_or(Error::NotFound { entity: "cluster", id })?;
@@ -149,7 +154,7 @@ pub async fn restore(store: &Store, id: i64) -> Result<()> {
         return Err(Error::Refused { code: "error.restore_cui_taken", params: [("name".to_string(), other)].into() });
     }
     sqlx::query("UPDATE clusters SET archived_at = NULL, updated_at = ? WHERE id = ?")
-        .bind(now_stamp())
+        .bind(&at.stamp)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -160,7 +165,8 @@ pub async fn restore(store: &Store, id: i64) -> Result<()> {
 /// Deletes an archived cluster and everything that belongs to it. The caller must repeat the
 /// cluster's name, so that a slip of the mouse cannot destroy a record.
 pub async fn delete_permanently(store: &Store, id: i64, confirm_name: &str) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let row: Option<(String, Option<String>)> =
         sqlx::query_as("SELECT name, archived_at FROM clusters WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
     let (name, archived_at) = row.ok_or(Error::NotFound { entity: "cluster", id })?;
@@ -181,7 +187,8 @@ pub async fn replace_caen(store: &Store, cluster_id: i64, old: &CaenCode, new: &
     let mut problems = Problems::default();
     let new: Vec<CaenCode> = new.iter().map(|c| normalize_caen(c, "caen", &mut problems)).collect();
     problems.into_result()?;
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     exists(&mut tx, cluster_id).await?;
     let removed = sqlx::query("DELETE FROM cluster_caen WHERE cluster_id = ? AND revision = ? AND code = ?")
         .bind(cluster_id)
@@ -200,15 +207,16 @@ pub async fn replace_caen(store: &Store, cluster_id: i64, old: &CaenCode, new: &
             .execute(&mut *tx)
             .await?;
     }
-    touch(&mut tx, cluster_id).await?;
+    touch(&mut tx, cluster_id, &at).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Creates (`id` = None) or updates a contact of a cluster; returns its id.
 pub async fn save_contact(store: &Store, cluster_id: i64, id: Option<i64>, input: &ContactInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = save_contact_in(&mut tx, cluster_id, id, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = save_contact_in(&mut tx, cluster_id, id, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -218,6 +226,7 @@ pub(crate) async fn save_contact_in(
     cluster_id: i64,
     id: Option<i64>,
     input: &ContactInput,
+    at: &At,
 ) -> Result<i64> {
     let mut problems = Problems::default();
     let input = ContactInput {
@@ -236,7 +245,7 @@ pub(crate) async fn save_contact_in(
     problems.check("consent_date", check::optional_date(input.consent_date.as_deref()));
     // A consent is recorded once given: it cannot carry a date still to come.
     if let Some(date) = input.consent_date.as_deref().and_then(|d| check::date(d).ok())
-        && date > crate::store::today()
+        && date > at.date
     {
         problems.add(FieldError::new("consent_date", "date_in_future"));
     }
@@ -246,7 +255,7 @@ pub(crate) async fn save_contact_in(
     problems.into_result()?;
 
     exists(tx, cluster_id).await?;
-    let now = now_stamp();
+    let now = at.stamp.clone();
     let id = match id {
         None => sqlx::query_scalar(
             "INSERT INTO contacts (cluster_id, name, role, email, phone, consent, consent_date, consent_source, created_at, updated_at) \
@@ -287,7 +296,7 @@ pub(crate) async fn save_contact_in(
             id
         }
     };
-    touch(tx, cluster_id).await?;
+    touch(tx, cluster_id, at).await?;
     Ok(id)
 }
 
@@ -302,8 +311,9 @@ pub async fn save_organisation(
     id: Option<i64>,
     input: &OrganisationInput,
 ) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = save_organisation_in(&mut tx, cluster_id, id, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = save_organisation_in(&mut tx, cluster_id, id, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -313,6 +323,7 @@ pub(crate) async fn save_organisation_in(
     cluster_id: i64,
     id: Option<i64>,
     input: &OrganisationInput,
+    at: &At,
 ) -> Result<i64> {
     let mut problems = Problems::default();
     let name = tidy(&comma_below(&input.name));
@@ -329,7 +340,7 @@ pub(crate) async fn save_organisation_in(
     let kind = input.kind.map(OrgKind::code);
 
     exists(tx, cluster_id).await?;
-    let now = now_stamp();
+    let now = at.stamp.clone();
     let (revision, caen_code) = match &caen {
         Some(c) => (Some(c.revision.number()), Some(c.code.clone())),
         None => (None, None),
@@ -384,8 +395,9 @@ pub async fn delete_organisation(store: &Store, id: i64) -> Result<()> {
 
 /// Sets the fee due for one year (creating the year if needed).
 pub async fn set_fee(store: &Store, cluster_id: i64, year: i64, due_bani: i64) -> Result<()> {
-    let mut tx = store.write().await?;
-    set_fee_in(&mut tx, cluster_id, year, due_bani).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    set_fee_in(&mut tx, cluster_id, year, due_bani, &at).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -395,9 +407,10 @@ pub(crate) async fn set_fee_in(
     cluster_id: i64,
     year: i64,
     due_bani: i64,
+    at: &At,
 ) -> Result<()> {
     let mut problems = Problems::default();
-    problems.check("year", check::year(Some(year), FIRST_YEAR, current_year() + 1));
+    problems.check("year", check::year(Some(year), FIRST_YEAR, at.year() + 1));
     problems.check("due_bani", check::non_negative(Some(due_bani)));
     problems.into_result()?;
     exists(tx, cluster_id).await?;
@@ -410,14 +423,15 @@ pub(crate) async fn set_fee_in(
     .bind(due_bani)
     .execute(&mut **tx)
     .await?;
-    touch(tx, cluster_id).await?;
+    touch(tx, cluster_id, at).await?;
     Ok(())
 }
 
 /// Records a payment against a fee year that exists; returns its id.
 pub async fn add_payment(store: &Store, cluster_id: i64, input: &PaymentInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = add_payment_in(&mut tx, cluster_id, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = add_payment_in(&mut tx, cluster_id, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -426,6 +440,7 @@ pub(crate) async fn add_payment_in(
     tx: &mut Transaction<'_, Sqlite>,
     cluster_id: i64,
     input: &PaymentInput,
+    at: &At,
 ) -> Result<i64> {
     let mut problems = Problems::default();
     problems.check("paid_on", check::date(input.paid_on.trim()).map(|_| ()));
@@ -453,7 +468,7 @@ pub(crate) async fn add_payment_in(
     .bind(tidy(&comma_below(&input.note)))
     .fetch_one(&mut **tx)
     .await?;
-    touch(tx, cluster_id).await?;
+    touch(tx, cluster_id, at).await?;
     Ok(id)
 }
 
@@ -463,13 +478,14 @@ pub async fn delete_payment(store: &Store, id: i64) -> Result<()> {
 
 /// Adds a label to the register; valid two years from the award unless said otherwise.
 pub async fn add_label(store: &Store, cluster_id: i64, input: &LabelInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = add_label_in(&mut tx, cluster_id, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = add_label_in(&mut tx, cluster_id, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub(crate) async fn add_label_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i64, input: &LabelInput) -> Result<i64> {
+pub(crate) async fn add_label_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i64, input: &LabelInput, at: &At) -> Result<i64> {
     let label = clean_label(input)?;
     exists(tx, cluster_id).await?;
     let id = sqlx::query_scalar(
@@ -482,7 +498,7 @@ pub(crate) async fn add_label_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i
     .bind(&label.certificate_ref)
     .fetch_one(&mut **tx)
     .await?;
-    touch(tx, cluster_id).await?;
+    touch(tx, cluster_id, at).await?;
     Ok(id)
 }
 
@@ -490,7 +506,8 @@ pub(crate) async fn add_label_in(tx: &mut Transaction<'_, Sqlite>, cluster_id: i
 /// two years from the award, as when it was added.
 pub async fn update_label(store: &Store, id: i64, input: &LabelInput) -> Result<()> {
     let label = clean_label(input)?;
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let cluster_id: Option<i64> = sqlx::query_scalar(
         "UPDATE labels SET level = ?, awarded_on = ?, valid_until = ?, certificate_ref = ? WHERE id = ? RETURNING cluster_id",
     )
@@ -502,7 +519,7 @@ pub async fn update_label(store: &Store, id: i64, input: &LabelInput) -> Result<
     .fetch_optional(&mut *tx)
     .await?;
     let cluster_id = cluster_id.ok_or(Error::NotFound { entity: "label", id })?;
-    touch(&mut tx, cluster_id).await?;
+    touch(&mut tx, cluster_id, &at).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -560,7 +577,7 @@ fn clean_label(input: &LabelInput) -> Result<CleanLabel> {
 }
 
 /// Checks and normalises the cluster form; every problem is reported at once.
-async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>) -> Result<ClusterInput> {
+async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>, at: &At) -> Result<ClusterInput> {
     let mut problems = Problems::default();
     let name = tidy(&comma_below(&input.name));
     problems.check("name", check::required(&name));
@@ -586,7 +603,7 @@ async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>)
     }
     let management_fte = input.management_fte.map(|v| (v * 100.0).round() / 100.0);
     problems.check("management_fte", check::fte(management_fte));
-    let this_year = current_year();
+    let this_year = at.year();
     problems.check("founded_year", check::year(input.founded_year, FIRST_YEAR, this_year));
     problems.check("joined_year", check::year(input.joined_year, 2011, this_year));
     if let (Some(f), Some(j)) = (input.founded_year, input.joined_year)
@@ -681,12 +698,12 @@ async fn cui_holder(tx: &mut SqliteConnection, code: &str, except: Option<i64>) 
     .await?)
 }
 
-async fn record_status(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterInput) -> Result<()> {
+async fn record_status(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterInput, at: &At) -> Result<()> {
     sqlx::query("INSERT INTO cluster_status_history (cluster_id, status, since, recorded_at) VALUES (?, ?, ?, ?)")
         .bind(id)
         .bind(input.status.code())
         .bind(&input.status_since)
-        .bind(now_stamp())
+        .bind(&at.stamp)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -742,8 +759,8 @@ async fn refresh_search(tx: &mut Transaction<'_, Sqlite>, id: i64) -> Result<()>
     Ok(())
 }
 
-async fn touch(tx: &mut SqliteConnection, id: i64) -> Result<()> {
-    sqlx::query("UPDATE clusters SET updated_at = ? WHERE id = ?").bind(now_stamp()).bind(id).execute(&mut *tx).await?;
+async fn touch(tx: &mut SqliteConnection, id: i64, at: &At) -> Result<()> {
+    sqlx::query("UPDATE clusters SET updated_at = ? WHERE id = ?").bind(&at.stamp).bind(id).execute(&mut *tx).await?;
     Ok(())
 }
 
@@ -755,7 +772,8 @@ async fn exists(tx: &mut SqliteConnection, id: i64) -> Result<()> {
 
 /// Deletes one row of a table that hangs off a cluster, and refreshes that cluster.
 async fn delete_child(store: &Store, table: &'static str, entity: &'static str, id: i64) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     // `table` is one of the constants above, never user text.
     let cluster_id: Option<i64> =
         sqlx::query_scalar(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = ? RETURNING cluster_id")))
@@ -764,7 +782,7 @@ async fn delete_child(store: &Store, table: &'static str, entity: &'static str, 
             .await?;
     let cluster_id = cluster_id.ok_or(Error::NotFound { entity, id })?;
     refresh_search(&mut tx, cluster_id).await?;
-    touch(&mut tx, cluster_id).await?;
+    touch(&mut tx, cluster_id, &at).await?;
     tx.commit().await?;
     Ok(())
 }

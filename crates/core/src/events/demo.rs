@@ -201,7 +201,7 @@ impl Maker<'_> {
                 email: spec.people[0].2.into(),
                 notes: String::new(),
             };
-            let id = save_partner_in(self.tx, None, &input).await?;
+            let id = save_partner_in(self.tx, None, &input, &At::on(self.today)).await?;
             for (name, role, email) in spec.people {
                 sqlx::query("INSERT INTO partner_contacts (partner_id, name, role, email) VALUES (?, ?, ?, ?)")
                     .bind(id)
@@ -235,7 +235,7 @@ impl Maker<'_> {
                         label: "Anexă".into(),
                     },
                 ],
-            },
+            }, &At::on(self.today),
         )
         .await?;
         save_agreement_in(
@@ -252,7 +252,7 @@ impl Maker<'_> {
                     path: "Acorduri/EEN/protocol-EEN.pdf".into(),
                     label: String::new(),
                 }],
-            },
+            }, &At::on(self.today),
         )
         .await?;
         Ok(())
@@ -457,7 +457,7 @@ impl Maker<'_> {
             description: String::new(),
             evaluation: String::new(),
         };
-        let id = create_event_in(self.tx, &input).await?;
+        let id = create_event_in(self.tx, &input, &At::on(self.today)).await?;
         let offering = Offering::event(id);
 
         // Registrations over the five weeks before the deadline (or until today for what is ahead).
@@ -564,7 +564,7 @@ impl Maker<'_> {
                 outcome,
                 notes: String::new(),
             };
-            match save_meeting_in(self.tx, event_id, None, &input).await {
+            match save_meeting_in(self.tx, event_id, None, &input, &At::on(self.today)).await {
                 Ok(_) => made += 1,
                 // Busy in that slot, or two people of one organisation: another pair, another slot.
                 Err(crate::Error::Invalid(_)) => {}
@@ -579,7 +579,7 @@ impl Maker<'_> {
         if self.rng.random_bool(0.2)
             && let Some(contact) = self.contacts.choose(&mut *self.rng).copied()
         {
-            return participant_for_contact_in(self.tx, contact).await;
+            return participant_for_contact_in(self.tx, contact, &At::on(self.today)).await;
         }
         let organisation = self.organisations.choose(&mut *self.rng).copied();
         let first = if self.rng.random_bool(0.5) { MEN } else { WOMEN };
@@ -590,7 +590,7 @@ impl Maker<'_> {
         );
         create_external_participant_in(
             self.tx,
-            &ParticipantInput { name, organisation_id: organisation, country: "RO".into(), ..Default::default() },
+            &ParticipantInput { name, organisation_id: organisation, country: "RO".into(), ..Default::default() }, &At::on(self.today),
         )
         .await
     }
@@ -618,7 +618,7 @@ impl Maker<'_> {
                         country: country.into(),
                         language: Lang::En,
                         ..Default::default()
-                    },
+                    }, &At::on(self.today),
                 )
                 .await
             }

@@ -12,19 +12,19 @@ use crate::reports::tables::{Cell, Table};
 use crate::store::Store;
 
 pub async fn event_report(store: &Store, event_id: i64, lang: Lang) -> Result<Vec<u8>> {
-    event_docs::event_report_pdf(&event_detail(store, event_id).await?, lang)
+    event_docs::event_report_pdf(&event_detail(store, event_id).await?, lang, store.today())
 }
 
 pub async fn participant_list(store: &Store, event_id: i64, lang: Lang) -> Result<Vec<u8>> {
-    event_docs::participant_list_pdf(&event_detail(store, event_id).await?, lang)
+    event_docs::participant_list_pdf(&event_detail(store, event_id).await?, lang, store.today())
 }
 
 pub async fn meeting_schedule(store: &Store, event_id: i64, lang: Lang) -> Result<Vec<u8>> {
-    event_docs::meeting_schedule_pdf(&event_detail(store, event_id).await?, lang)
+    event_docs::meeting_schedule_pdf(&event_detail(store, event_id).await?, lang, store.today())
 }
 
 pub async fn badges(store: &Store, event_id: i64, lang: Lang) -> Result<Vec<u8>> {
-    event_docs::badges_pdf(&event_detail(store, event_id).await?, lang)
+    event_docs::badges_pdf(&event_detail(store, event_id).await?, lang, store.today())
 }
 
 /// Everyone registered for the event (for CSV and XLSX), in roster order: those with a place,

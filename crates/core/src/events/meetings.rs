@@ -13,7 +13,8 @@ use super::model::*;
 use super::write::event_days;
 use crate::error::FieldError;
 use crate::registrations::{Offering, RegistrationState, RegistrationView, roster_in};
-use crate::store::{Store, now_stamp};
+use crate::clock::At;
+use crate::store::Store;
 use crate::text::{comma_below, fold, tidy};
 use crate::validation::{self as check, Problems};
 use crate::{Error, Result};
@@ -27,8 +28,9 @@ pub const SLOT_FORMAT: &str = "%Y-%m-%dT%H:%M";
 /// `slot_outside_event`, `slot_required`, `slot_person_busy`, `slot_organisation_busy`),
 /// `outcome` (`outcome_needs_held`).
 pub async fn save_meeting(store: &Store, event_id: i64, id: Option<i64>, input: &MeetingInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = save_meeting_in(&mut tx, event_id, id, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = save_meeting_in(&mut tx, event_id, id, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -38,6 +40,7 @@ pub(crate) async fn save_meeting_in(
     event_id: i64,
     id: Option<i64>,
     input: &MeetingInput,
+    at: &At,
 ) -> Result<i64> {
     let days: Option<(String, String)> = sqlx::query_as("SELECT starts_on, ends_on FROM events WHERE id = ?")
         .bind(event_id)
@@ -106,7 +109,7 @@ pub(crate) async fn save_meeting_in(
     }
     problems.into_result()?;
 
-    let now = now_stamp();
+    let now = at.stamp.clone();
     Ok(sqlx::query_scalar(
         "INSERT INTO meetings (id, event_id, requester_id, invitee_id, slot, table_label, status, outcome, notes, created_at, updated_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET requester_id = excluded.requester_id, \

@@ -4,7 +4,8 @@ use sqlx::{Row, SqliteConnection};
 
 use super::model::*;
 use super::read::partner_events_in;
-use crate::store::{Store, now_stamp};
+use crate::clock::At;
+use crate::store::Store;
 use crate::text::{comma_below, tidy};
 use crate::trainings::{get_partner_in, must_exist};
 use crate::validation::{self as check, Problems};
@@ -28,7 +29,8 @@ pub async fn save_partner_contact(
     let phone = tidy(&input.phone);
     problems.check("phone", check::max_len(&phone, 50));
     problems.into_result()?;
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     must_exist(&mut tx, "partners", "partner", Some(partner_id)).await?;
     if let Some(id) = id {
         let of: Option<i64> = sqlx::query_scalar("SELECT partner_id FROM partner_contacts WHERE id = ?")
@@ -65,8 +67,9 @@ pub async fn delete_partner_contact(store: &Store, id: i64) -> Result<()> {
 /// one partner signs it besides the association (`party_ids`, `required`). Document paths are
 /// kept as text; nothing here opens or checks the files.
 pub async fn save_agreement(store: &Store, id: Option<i64>, input: &AgreementInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = save_agreement_in(&mut tx, id, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = save_agreement_in(&mut tx, id, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -75,6 +78,7 @@ pub(crate) async fn save_agreement_in(
     tx: &mut SqliteConnection,
     id: Option<i64>,
     input: &AgreementInput,
+    at: &At,
 ) -> Result<i64> {
     let mut problems = Problems::default();
     let title = tidy(&comma_below(&input.title));
@@ -108,7 +112,7 @@ pub(crate) async fn save_agreement_in(
     }
     problems.into_result()?;
     must_exist(tx, "agreements", "agreement", id).await?;
-    let now = now_stamp();
+    let now = at.stamp.clone();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO agreements (id, title, signed_on, scope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) \
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, signed_on = excluded.signed_on, scope = excluded.scope, \

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use chrono::NaiveDate;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
@@ -9,7 +10,7 @@ use super::meetings::{meetings_in, organisation_key, roster_by_id};
 use super::model::*;
 use crate::clusters::Sector;
 use crate::registrations::{self, Offering, RegistrationState, RegistrationView, SEATED_SQL};
-use crate::store::{Store, today};
+use crate::store::Store;
 use crate::text::{fold, tidy};
 use crate::{Error, Result};
 
@@ -96,10 +97,10 @@ pub(crate) async fn partner_events_in(conn: &mut SqliteConnection, partner_id: i
 
 pub async fn get_event(store: &Store, id: i64) -> Result<Event> {
     let mut conn = store.pool().acquire().await?;
-    get_event_in(&mut conn, id).await
+    get_event_in(&mut conn, id, store.today()).await
 }
 
-pub(crate) async fn get_event_in(conn: &mut SqliteConnection, id: i64) -> Result<Event> {
+pub(crate) async fn get_event_in(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> Result<Event> {
     let row = sqlx::query(
         "SELECT e.*, pa.name AS organiser FROM events e LEFT JOIN partners pa ON pa.id = e.organiser_id WHERE e.id = ?",
     )
@@ -124,7 +125,7 @@ pub(crate) async fn get_event_in(conn: &mut SqliteConnection, id: i64) -> Result
         id,
         organiser: row.try_get("organiser")?,
         open_for_registration: status == EventStatus::Planned
-            && today().format("%Y-%m-%d").to_string().as_str() <= deadline.as_str(),
+            && today.format("%Y-%m-%d").to_string().as_str() <= deadline.as_str(),
         input: EventInput {
             kind: row.try_get("kind")?,
             title: row.try_get("title")?,
@@ -148,7 +149,7 @@ pub(crate) async fn get_event_in(conn: &mut SqliteConnection, id: i64) -> Result
 /// Everything the event page shows, read in one transaction.
 pub async fn event_detail(store: &Store, id: i64) -> Result<EventDetail> {
     let mut conn = store.pool().begin().await?;
-    let event = get_event_in(&mut conn, id).await?;
+    let event = get_event_in(&mut conn, id, store.today()).await?;
     let mut co_organisers = Vec::new();
     for partner_id in &event.input.co_organiser_ids {
         co_organisers.push(crate::trainings::get_partner_in(&mut conn, *partner_id).await?);

@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 use super::model::*;
 use crate::error::FieldError;
 use crate::registrations::{self, AUTOMATIC, At, Offering, REASON_CAPACITY_INCREASED, fill_in};
-use crate::store::{Store, now_stamp};
+use crate::store::Store;
 use crate::text::{comma_below, fold, tidy};
 use crate::trainings::must_exist;
 use crate::validation::{self as check, Problems};
@@ -17,21 +17,23 @@ use crate::{Error, Result};
 const MAX_CAPACITY: i64 = 10_000;
 
 pub async fn create_event(store: &Store, input: &EventInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = create_event_in(&mut tx, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = create_event_in(&mut tx, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub(crate) async fn create_event_in(tx: &mut SqliteConnection, input: &EventInput) -> Result<i64> {
+pub(crate) async fn create_event_in(tx: &mut SqliteConnection, input: &EventInput, at: &At) -> Result<i64> {
     let input = clean(tx, input).await?;
-    write_in(tx, None, &input).await
+    write_in(tx, None, &input, at).await
 }
 
 /// Changes an event. Its capacity cannot drop below the places already taken; when it grows, the
 /// waitlist is served in the same transaction (the shared registration rules).
 pub async fn update_event(store: &Store, id: i64, input: &EventInput) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     must_exist(&mut tx, "events", "event", Some(id)).await?;
     // Every refused field at once, the capacity among them.
     let capacity = registrations::capacity_problem_in(&mut tx, Offering::event(id), input.capacity).await?;
@@ -44,8 +46,8 @@ pub async fn update_event(store: &Store, id: i64, input: &EventInput) -> Result<
         }
         (Err(e), _) => return Err(e),
     };
-    write_in(&mut tx, Some(id), &input).await?;
-    fill_in(&mut tx, Offering::event(id), &At::now(), AUTOMATIC, REASON_CAPACITY_INCREASED).await?;
+    write_in(&mut tx, Some(id), &input, &at).await?;
+    fill_in(&mut tx, Offering::event(id), &at, AUTOMATIC, REASON_CAPACITY_INCREASED).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -53,7 +55,8 @@ pub async fn update_event(store: &Store, id: i64, input: &EventInput) -> Result<
 /// Deletes an event with its registrations and meetings. Refused once anybody attended it: the
 /// record of what happened stays.
 pub async fn delete_event(store: &Store, id: i64) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     must_exist(&mut tx, "events", "event", Some(id)).await?;
     let counts = registrations::counts_in(&mut tx, Offering::event(id)).await?;
     if counts.attended > 0 {
@@ -70,17 +73,23 @@ pub async fn set_evaluation(store: &Store, id: i64, evaluation: &str) -> Result<
     let mut problems = Problems::default();
     problems.check("evaluation", check::max_len(&evaluation, 20_000));
     problems.into_result()?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let done = sqlx::query("UPDATE events SET evaluation = ?, updated_at = ? WHERE id = ?")
         .bind(&evaluation)
-        .bind(now_stamp())
+        .bind(&at.stamp)
         .bind(id)
-        .execute(store.pool())
+        .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 0 { Err(Error::NotFound { entity: "event", id }) } else { Ok(()) }
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound { entity: "event", id });
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
-async fn write_in(tx: &mut SqliteConnection, id: Option<i64>, input: &EventInput) -> Result<i64> {
-    let now = now_stamp();
+async fn write_in(tx: &mut SqliteConnection, id: Option<i64>, input: &EventInput, at: &At) -> Result<i64> {
+    let now = at.stamp.clone();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO events (id, kind, title, starts_on, ends_on, place, country, organiser_id, budget_bani, capacity, \
          registration_deadline, status, description, evaluation, sort_title, created_at, updated_at) \

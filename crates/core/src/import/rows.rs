@@ -13,6 +13,7 @@ use crate::caen::CaenRevision;
 use crate::clusters::{self, CaenCode, ClusterInput, ContactInput, OrgKind, OrganisationInput};
 use crate::error::FieldError;
 use crate::geo::{self, County};
+use crate::clock::At;
 use crate::store::Store;
 use crate::text::{fold, tidy};
 use crate::{Error, Result, cui};
@@ -77,18 +78,18 @@ fn contact_field(field: &str) -> &str {
     }
 }
 
-async fn apply(tx: &mut Transaction<'_, Sqlite>, write: &Write) -> Result<i64> {
+async fn apply(tx: &mut Transaction<'_, Sqlite>, write: &Write, at: &At) -> Result<i64> {
     match write {
         Write::Cluster { update, input, contact } => {
             let id = match update {
                 Some(id) => {
-                    clusters::update_in(tx, *id, input).await?;
+                    clusters::update_in(tx, *id, input, at).await?;
                     *id
                 }
-                None => clusters::create_in(tx, input).await?,
+                None => clusters::create_in(tx, input, at).await?,
             };
             if let Some((existing, contact)) = contact {
-                clusters::save_contact_in(tx, id, *existing, contact).await.map_err(|e| match e {
+                clusters::save_contact_in(tx, id, *existing, contact, at).await.map_err(|e| match e {
                     Error::Invalid(fields) => Error::Invalid(
                         fields
                             .into_iter()
@@ -100,16 +101,16 @@ async fn apply(tx: &mut Transaction<'_, Sqlite>, write: &Write) -> Result<i64> {
             }
             Ok(id)
         }
-        Write::Contact { cluster, id, input } => clusters::save_contact_in(tx, *cluster, *id, input).await,
-        Write::Organisation { cluster, id, input } => clusters::save_organisation_in(tx, *cluster, *id, input).await,
+        Write::Contact { cluster, id, input } => clusters::save_contact_in(tx, *cluster, *id, input, at).await,
+        Write::Organisation { cluster, id, input } => clusters::save_organisation_in(tx, *cluster, *id, input, at).await,
     }
 }
 
 /// Runs one row's write in a savepoint, kept when `keep` and the write succeeds: `Ok(Err(fields))`
 /// when the app's validation refuses it, `Err` for anything else (the whole import stops).
-async fn attempt(tx: &mut Transaction<'_, Sqlite>, write: &Write, keep: bool) -> Result<Result<i64, Vec<FieldError>>> {
+async fn attempt(tx: &mut Transaction<'_, Sqlite>, write: &Write, keep: bool, at: &At) -> Result<Result<i64, Vec<FieldError>>> {
     let mut savepoint = tx.begin().await?;
-    match apply(&mut savepoint, write).await {
+    match apply(&mut savepoint, write, &at).await {
         Ok(id) => {
             if keep {
                 savepoint.commit().await?;
@@ -134,10 +135,11 @@ async fn finish(
     mut report: RowReport,
     columns: &[MatchedColumn],
     write: Option<&Write>,
+    at: &At,
 ) -> Result<(RowReport, Option<i64>)> {
     let keep = report.problems.is_empty();
     if let Some(write) = write {
-        match attempt(tx, write, keep).await? {
+        match attempt(tx, write, keep, at).await? {
             Ok(id) if keep => return Ok((report, Some(id))),
             Ok(_) => {}
             Err(fields) => {
@@ -321,7 +323,8 @@ pub async fn process(
     }
     tables.sort_by_key(|t| t.kind);
 
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let current: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT id, cui, name FROM clusters WHERE archived_at IS NULL").fetch_all(&mut *tx).await?;
     let mut ctx = Context {
@@ -345,9 +348,9 @@ pub async fn process(
             }
             let row = Row { columns: &table.columns, cells };
             let report = match table.kind {
-                TableKind::Clusters => cluster_row(&mut ctx, &mut tx, *number, &row).await?,
-                TableKind::Contacts => contact_row(&mut ctx, &mut tx, *number, &row).await?,
-                TableKind::Organisations => organisation_row(&mut ctx, &mut tx, *number, &row).await?,
+                TableKind::Clusters => cluster_row(&mut ctx, &mut tx, *number, &row, &at).await?,
+                TableKind::Contacts => contact_row(&mut ctx, &mut tx, *number, &row, &at).await?,
+                TableKind::Organisations => organisation_row(&mut ctx, &mut tx, *number, &row, &at).await?,
             };
             match report.action {
                 RowAction::Create => counts.create += 1,
@@ -445,6 +448,7 @@ async fn cluster_row(
     tx: &mut Transaction<'_, Sqlite>,
     number: usize,
     row: &Row<'_>,
+    at: &At,
 ) -> Result<RowReport> {
     let columns = row.columns;
     let mut problems = Vec::new();
@@ -549,7 +553,7 @@ async fn cluster_row(
     let write = Write::Cluster { update, input: Box::new(input), contact };
     let action = if update.is_some() { RowAction::Update } else { RowAction::Create };
     let report = RowReport { row: number, action, name, cluster_cui: code, problems };
-    let (report, id) = finish(tx, report, columns, Some(&write)).await?;
+    let (report, id) = finish(tx, report, columns, Some(&write), at).await?;
     if let Some(id) = id {
         ctx.seen.insert(report.cluster_cui.clone(), (number, Some(id)));
         ctx.file_names.insert(fold(&tidy(&report.name)), id);
@@ -599,6 +603,7 @@ async fn child_row(
     mut problems: Vec<RowProblem>,
     matching: Option<i64>,
     write: Option<Write>,
+    at: &At,
 ) -> Result<RowReport> {
     if matching.is_some() && !ctx.options.update {
         problems.push(problem(row.columns, "name", FieldError::new("name", "import_exists_child")));
@@ -611,7 +616,7 @@ async fn child_row(
         cluster_cui: cui_key(&row.text("cluster_cui")),
         problems,
     };
-    Ok(finish(tx, report, row.columns, write.as_ref()).await?.0)
+    Ok(finish(tx, report, row.columns, write.as_ref(), at).await?.0)
 }
 
 async fn contact_row(
@@ -619,6 +624,7 @@ async fn contact_row(
     tx: &mut Transaction<'_, Sqlite>,
     number: usize,
     row: &Row<'_>,
+    at: &At,
 ) -> Result<RowReport> {
     let mut problems = Vec::new();
     let cells = ContactCells::read(row, "name", "role", &mut problems);
@@ -630,7 +636,7 @@ async fn contact_row(
     let (id, base) = existing.map_or((None, ContactInput::default()), |(id, base)| (Some(id), base));
     let input = cells.onto(base, ctx.file_name);
     let write = cluster.map(|(cluster, _)| Write::Contact { cluster, id, input });
-    child_row(ctx, tx, number, row, problems, id, write).await
+    child_row(ctx, tx, number, row, problems, id, write, at).await
 }
 
 async fn organisation_row(
@@ -638,6 +644,7 @@ async fn organisation_row(
     tx: &mut Transaction<'_, Sqlite>,
     number: usize,
     row: &Row<'_>,
+    at: &At,
 ) -> Result<RowReport> {
     let mut problems = Vec::new();
     let mut cells = OrganisationCells {
@@ -672,5 +679,5 @@ async fn organisation_row(
     let (id, base) = existing.map_or((None, OrganisationInput::default()), |(id, base)| (Some(id), base));
     let input = cells.onto(base);
     let write = cluster.map(|(cluster, _)| Write::Organisation { cluster, id, input });
-    child_row(ctx, tx, number, row, problems, id, write).await
+    child_row(ctx, tx, number, row, problems, id, write, at).await
 }

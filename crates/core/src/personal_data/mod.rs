@@ -34,7 +34,7 @@ use crate::audit::triggers::{self, ForeignKey, ident, json_object_expr};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::code_enum::code_enum;
 use crate::i18n::Lang;
-use crate::store::{Store, now_stamp};
+use crate::store::Store;
 use crate::trainings::{self, TrainingRecord};
 use crate::{Error, Result, settings};
 
@@ -101,7 +101,7 @@ pub async fn collect(store: &Store, contact_id: i64) -> Result<PersonalData> {
     audit_log.sort_by(|a, b| b.id.cmp(&a.id));
     audit_log.dedup_by_key(|e| e.id);
     Ok(PersonalData {
-        generated_at: now_stamp(),
+        generated_at: store.at().stamp,
         contact_id,
         name,
         cluster_name,
@@ -141,7 +141,8 @@ pub fn file_name(contact_id: i64, format: ExportFormat) -> String {
 /// Records in the audit log that the personal data of `contact_id` was handed out (once the file
 /// is written: a cancelled save dialog is not an export).
 pub async fn record_export(store: &Store, contact_id: i64, format: ExportFormat) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let mut details = Map::new();
     details.insert("format".into(), format.code().into());
     audit::record_with(&mut tx, AuditAction::Export, "contacts", Some(contact_id), "", details).await?;
@@ -230,7 +231,8 @@ async fn rows_where(
 pub async fn erase(store: &Store, contact_id: i64) -> Result<ErasureReport> {
     let lang = settings::language(store.pool()).await?;
     let marker = crate::i18n::t(lang, "privacy.erased_name", &[]);
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let contact: Option<(String, String, String)> =
         sqlx::query_as("SELECT name, email, phone FROM contacts WHERE id = ?")
             .bind(contact_id)

@@ -116,7 +116,8 @@ impl Page {
 
 /// The PDF of `data` in `lang`.
 pub fn pdf(data: &PersonalData, lang: Lang) -> crate::Result<Vec<u8>> {
-    let made_on = crate::store::today();
+    // The day the data was collected, in Bucharest.
+    let made_on = crate::clock::local_time_of_stamp(&data.generated_at).map(|t| t.date()).unwrap_or_default();
     let title = t(lang, "privacy.pdf.title", &[]);
     let mut page = Page { doc: Document::new(&title, lang, made_on), lang, y: 0.0 };
     page.doc.add_page(PageSize::A4Portrait);

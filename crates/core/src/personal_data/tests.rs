@@ -7,8 +7,11 @@ use crate::audit::AuditQuery;
 use crate::clusters::{self, ClusterInput, ContactInput, Sector};
 use crate::registrations::{self, Offering, ParticipantInput, RegisterOptions};
 use crate::reports::testing::inspect_pdf;
-use crate::store::today;
 use crate::trainings::{CourseFormat, CourseInput, SessionDay, SessionInput};
+
+fn today() -> chrono::NaiveDate {
+    crate::clock::Clock::default().today()
+}
 
 const OLD_NAME: &str = "Ioana Mărgineanu";
 const NAME: &str = "Ioana Vlădescu";

@@ -3,20 +3,22 @@ use sqlx::{Row, SqliteConnection};
 use super::model::*;
 use super::read::{PERSON_COLUMNS, PERSON_JOINS, person_from};
 use crate::i18n::Lang;
-use crate::store::{Store, now_stamp};
+use crate::clock::At;
+use crate::store::Store;
 use crate::text::{comma_below, fold, tidy};
 use crate::validation::{self as check, Problems};
 use crate::{Error, Result};
 
 /// The participant of a cluster contact; created on first use (in Romanian, until changed).
 pub async fn participant_for_contact(store: &Store, contact_id: i64) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = participant_for_contact_in(&mut tx, contact_id).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = participant_for_contact_in(&mut tx, contact_id, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub(crate) async fn participant_for_contact_in(tx: &mut SqliteConnection, contact_id: i64) -> Result<i64> {
+pub(crate) async fn participant_for_contact_in(tx: &mut SqliteConnection, contact_id: i64, at: &At) -> Result<i64> {
     let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM participants WHERE contact_id = ?")
         .bind(contact_id)
         .fetch_optional(&mut *tx)
@@ -31,7 +33,7 @@ pub(crate) async fn participant_for_contact_in(tx: &mut SqliteConnection, contac
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(Error::NotFound { entity: "contact", id: contact_id })?;
-    let now = now_stamp();
+    let now = at.stamp.clone();
     Ok(sqlx::query_scalar(
         "INSERT INTO participants (contact_id, name, organisation, email, language, sort_name, created_at, updated_at) \
          VALUES (?, ?, ?, ?, 'ro', ?, ?, ?) RETURNING id",
@@ -49,28 +51,30 @@ pub(crate) async fn participant_for_contact_in(tx: &mut SqliteConnection, contac
 
 /// Records someone who is not a contact of a member cluster.
 pub async fn create_external_participant(store: &Store, input: &ParticipantInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = create_external_participant_in(&mut tx, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = create_external_participant_in(&mut tx, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub(crate) async fn create_external_participant_in(tx: &mut SqliteConnection, input: &ParticipantInput) -> Result<i64> {
-    save_external_in(tx, None, input).await
+pub(crate) async fn create_external_participant_in(tx: &mut SqliteConnection, input: &ParticipantInput, at: &At) -> Result<i64> {
+    save_external_in(tx, None, input, at).await
 }
 
 /// Changes an external participant's record. A contact's name and e-mail live in the cluster's
 /// record; for those only the language is taken from `input`.
 pub async fn update_participant(store: &Store, id: i64, input: &ParticipantInput) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let contact: Option<Option<i64>> = sqlx::query_scalar("SELECT contact_id FROM participants WHERE id = ?")
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
     match contact.ok_or(Error::NotFound { entity: "participant", id })? {
-        Some(_) => language_in(&mut tx, id, input.language).await?,
+        Some(_) => language_in(&mut tx, id, input.language, &at).await?,
         None => {
-            save_external_in(&mut tx, Some(id), input).await?;
+            save_external_in(&mut tx, Some(id), input, &at).await?;
         }
     }
     tx.commit().await?;
@@ -78,7 +82,7 @@ pub async fn update_participant(store: &Store, id: i64, input: &ParticipantInput
 }
 
 /// Writes an external participant (a new one when `id` is None; the caller checked that it exists).
-async fn save_external_in(tx: &mut SqliteConnection, id: Option<i64>, input: &ParticipantInput) -> Result<i64> {
+async fn save_external_in(tx: &mut SqliteConnection, id: Option<i64>, input: &ParticipantInput, at: &At) -> Result<i64> {
     let mut input = clean(input)?;
     if let Some(organisation_id) = input.organisation_id {
         // A copy of the name, for the history once the organisation is gone (see the migration).
@@ -88,7 +92,7 @@ async fn save_external_in(tx: &mut SqliteConnection, id: Option<i64>, input: &Pa
             .await?
             .ok_or_else(|| Error::invalid("organisation_id", "organisation_missing"))?;
     }
-    let now = now_stamp();
+    let now = at.stamp.clone();
     Ok(sqlx::query_scalar(
         "INSERT INTO participants (id, contact_id, name, organisation, organisation_id, country, email, language, sort_name, created_at, updated_at) \
          VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
@@ -112,14 +116,17 @@ async fn save_external_in(tx: &mut SqliteConnection, id: Option<i64>, input: &Pa
 
 /// Sets the language of a participant's certificates.
 pub async fn set_participant_language(store: &Store, id: i64, language: Lang) -> Result<()> {
-    let mut conn = store.pool().acquire().await?;
-    language_in(&mut conn, id, language).await
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    language_in(&mut tx, id, language, &at).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
-async fn language_in(conn: &mut SqliteConnection, id: i64, language: Lang) -> Result<()> {
+async fn language_in(conn: &mut SqliteConnection, id: i64, language: Lang, at: &At) -> Result<()> {
     let done = sqlx::query("UPDATE participants SET language = ?, updated_at = ? WHERE id = ?")
         .bind(language.code())
-        .bind(now_stamp())
+        .bind(&at.stamp)
         .bind(id)
         .execute(&mut *conn)
         .await?;

@@ -1,10 +1,9 @@
-use chrono::NaiveDate;
 use sqlx::{Row, SqliteConnection};
 
 use super::model::*;
 use super::offering::{manual_states, terms_in};
 use crate::error::FieldError;
-use crate::store::{Store, now_stamp, today};
+use crate::store::Store;
 use crate::text::{comma_below, tidy};
 use crate::validation::{self as check, Problems};
 use crate::{Error, Result};
@@ -12,19 +11,7 @@ use crate::{Error, Result};
 /// Who records automatic changes (completion from attendance) in the history.
 pub const AUTOMATIC: &str = "auto";
 
-/// When a change happens: the day the rules compare with, and the stamp the history keeps. The
-/// app uses [`At::now`]; the demo writes the past.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct At {
-    pub date: NaiveDate,
-    pub stamp: String,
-}
-
-impl At {
-    pub fn now() -> At {
-        At { date: today(), stamp: now_stamp() }
-    }
-}
+pub(crate) use crate::clock::At;
 
 /// Registers a participant for an offering, in one write transaction.
 ///
@@ -38,8 +25,9 @@ pub async fn register(
     participant_id: i64,
     options: RegisterOptions,
 ) -> Result<Registration> {
-    let mut tx = store.write().await?;
-    let registration = register_in(&mut tx, offering, participant_id, &options, &At::now()).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let registration = register_in(&mut tx, offering, participant_id, &options, &at).await?;
     tx.commit().await?;
     Ok(registration)
 }
@@ -61,13 +49,14 @@ pub async fn register_person(
     person: &Person,
     options: RegisterOptions,
 ) -> Result<Registration> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let participant_id = match person {
         Person::Participant(id) => *id,
-        Person::Contact(contact_id) => super::participant_for_contact_in(&mut tx, *contact_id).await?,
-        Person::External(input) => super::create_external_participant_in(&mut tx, input).await?,
+        Person::Contact(contact_id) => super::participant_for_contact_in(&mut tx, *contact_id, &at).await?,
+        Person::External(input) => super::create_external_participant_in(&mut tx, input, &at).await?,
     };
-    let registration = register_in(&mut tx, offering, participant_id, &options, &At::now()).await?;
+    let registration = register_in(&mut tx, offering, participant_id, &options, &at).await?;
     tx.commit().await?;
     Ok(registration)
 }
@@ -161,8 +150,9 @@ pub(crate) async fn register_in(
 /// Cancels a registration. When it held a place, the first person of the waitlist (by arrival)
 /// is enrolled in the same transaction; both changes go to the history.
 pub async fn cancel(store: &Store, registration_id: i64, by: &str) -> Result<CancelOutcome> {
-    let mut tx = store.write().await?;
-    let outcome = cancel_in(&mut tx, registration_id, by, "", &At::now()).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let outcome = cancel_in(&mut tx, registration_id, by, "", &at).await?;
     tx.commit().await?;
     Ok(outcome)
 }
@@ -199,8 +189,9 @@ pub async fn change_state(
     by: &str,
     reason: &str,
 ) -> Result<Registration> {
-    let mut tx = store.write().await?;
-    let registration = change_state_in(&mut tx, registration_id, to, by, reason, &At::now()).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let registration = change_state_in(&mut tx, registration_id, to, by, reason, &at).await?;
     tx.commit().await?;
     Ok(registration)
 }

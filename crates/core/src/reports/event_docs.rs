@@ -11,10 +11,6 @@ use crate::i18n::{self, Lang, t};
 use crate::registrations::RegistrationView;
 use crate::trainings::date_range;
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 fn day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
@@ -181,10 +177,10 @@ const MEETING_COLUMNS: [(&str, f32, Align); 6] = [
 /// The report after (or before) an event: its facts, the figures (participants by country and by
 /// cluster, meetings and their outcomes), the meetings, the participants and the staff's
 /// evaluation.
-pub fn event_report_pdf(detail: &EventDetail, lang: Lang) -> crate::Result<Vec<u8>> {
+pub fn event_report_pdf(detail: &EventDetail, lang: Lang, made_on: NaiveDate) -> crate::Result<Vec<u8>> {
     let input = &detail.event.input;
     let title = t(lang, "event.report.doc_title", &[("title", &input.title)]);
-    let mut doc = Document::new(&title, lang, today());
+    let mut doc = Document::new(&title, lang, made_on);
     doc.set_footer_note(Some(input.title.clone()));
     doc.add_page(PageSize::A4Portrait);
     let m = doc.margins();
@@ -344,9 +340,9 @@ const PARTICIPANT_COLUMNS_WITH_STATE: [(&str, f32, Align); 6] = [
 // ---------------------------------------------------------------------------------------------
 
 /// The list of the people taking part, by name, with a column to sign in at the desk.
-pub fn participant_list_pdf(detail: &EventDetail, lang: Lang) -> crate::Result<Vec<u8>> {
+pub fn participant_list_pdf(detail: &EventDetail, lang: Lang, made_on: NaiveDate) -> crate::Result<Vec<u8>> {
     let title = t(lang, "event.participants.doc_title", &[("title", &detail.event.input.title)]);
-    let mut doc = Document::new(&title, lang, today());
+    let mut doc = Document::new(&title, lang, made_on);
     doc.set_footer_note(Some(detail.event.input.title.clone()));
     doc.add_page(PageSize::A4Portrait);
     let y = heading(&mut doc, lang, detail, "event.participants.title");
@@ -371,9 +367,9 @@ pub fn participant_list_pdf(detail: &EventDetail, lang: Lang) -> crate::Result<V
 }
 
 /// The meetings in the order they happen, for the brokerage desk and the participants.
-pub fn meeting_schedule_pdf(detail: &EventDetail, lang: Lang) -> crate::Result<Vec<u8>> {
+pub fn meeting_schedule_pdf(detail: &EventDetail, lang: Lang, made_on: NaiveDate) -> crate::Result<Vec<u8>> {
     let title = t(lang, "event.schedule.doc_title", &[("title", &detail.event.input.title)]);
-    let mut doc = Document::new(&title, lang, today());
+    let mut doc = Document::new(&title, lang, made_on);
     doc.set_footer_note(Some(detail.event.input.title.clone()));
     doc.add_page(PageSize::A4Portrait);
     let y = heading(&mut doc, lang, detail, "event.schedule.title");
@@ -395,13 +391,13 @@ pub fn meeting_schedule_pdf(detail: &EventDetail, lang: Lang) -> crate::Result<V
 
 /// Badges on A4 portrait: two columns of four (90 × 62 mm, the size of common badge holders),
 /// with cut marks; each shows the event, the name, the organisation and the country.
-pub fn badges_pdf(detail: &EventDetail, lang: Lang) -> crate::Result<Vec<u8>> {
+pub fn badges_pdf(detail: &EventDetail, lang: Lang, made_on: NaiveDate) -> crate::Result<Vec<u8>> {
     const W: f32 = 90.0;
     const H: f32 = 62.0;
     const COLS: usize = 2;
     const ROWS: usize = 4;
     let title = t(lang, "event.badges.doc_title", &[("title", &detail.event.input.title)]);
-    let mut doc = Document::new(&title, lang, today());
+    let mut doc = Document::new(&title, lang, made_on);
     doc.set_footer(false);
     doc.set_margins(Margins { top: 0.0, right: 0.0, bottom: 0.0, left: 0.0 });
     let people = present(detail);

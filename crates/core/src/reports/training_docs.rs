@@ -42,10 +42,6 @@ pub struct Certificate {
     pub issued_on: NaiveDate,
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Attendance sheets
 // ---------------------------------------------------------------------------------------------
@@ -56,13 +52,13 @@ const BLANK_ROWS: usize = 12;
 /// One or more A4 portrait pages per sheet (a sheet per training day). Each sheet's pages are
 /// numbered on their own ("Pagina 1 din 2"), and every continuation page names the course and
 /// the day again and repeats the table header, so that pages stay identifiable once separated.
-pub fn attendance_sheets_pdf(sheets: &[AttendanceSheet]) -> crate::Result<Vec<u8>> {
+pub fn attendance_sheets_pdf(sheets: &[AttendanceSheet], made_on: NaiveDate) -> crate::Result<Vec<u8>> {
     let lang = sheets.first().map(|s| s.lang).unwrap_or_default();
     let title = match sheets {
         [one] => t(lang, "report.attendance.doc_title", &[("course", &one.course_title)]),
         _ => t(lang, "report.attendance.title", &[]),
     };
-    let mut doc = Document::new(&title, lang, today());
+    let mut doc = Document::new(&title, lang, made_on);
     for sheet in sheets {
         doc.start_section();
         attendance_sheet(&mut doc, sheet);
@@ -246,7 +242,8 @@ pub fn certificates_pdf(certificates: &[Certificate]) -> crate::Result<Vec<u8>> 
         [one] => t(lang, "report.certificate.doc_title", &[("name", &one.participant)]),
         _ => t(lang, "report.certificate.doc_title_many", &[]),
     };
-    let made_on = certificates.iter().map(|c| c.issued_on).max().unwrap_or_else(today);
+    // The documents' date is their latest issue date (no certificates: no pages, and no date worth one).
+    let made_on = certificates.iter().map(|c| c.issued_on).max().unwrap_or_default();
     let mut doc = Document::new(&title, lang, made_on);
     doc.set_footer(false);
     for certificate in certificates {
@@ -402,6 +399,10 @@ mod tests {
     use super::*;
     use crate::reports::testing::{inspect_pdf, ro_date};
 
+    fn made_on() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    }
+
     fn line(name: &str, organisation: &str) -> AttendanceLine {
         AttendanceLine { name: name.into(), organisation: organisation.into() }
     }
@@ -445,7 +446,7 @@ mod tests {
 
     #[test]
     fn an_attendance_sheet_of_three() {
-        let bytes = attendance_sheets_pdf(&[sheet(three())]).unwrap();
+        let bytes = attendance_sheets_pdf(&[sheet(three())], made_on()).unwrap();
         let pdf = inspect_pdf("attendance-3", &bytes);
         assert_eq!(pdf.pages, 1);
         for name in ["Ștefan Țurcanu", "Ioana Mureșan", "Ăndrei Îonescu", "Gheorghița Șerbănescu"] {
@@ -480,7 +481,7 @@ mod tests {
     fn sixty_participants_break_onto_pages_with_the_header_repeated() {
         let people: Vec<AttendanceLine> =
             (1..=60).map(|i| line(&format!("Participant Țăranu {i:02}"), &format!("Clusterul Șapte {i}"))).collect();
-        let bytes = attendance_sheets_pdf(&[sheet(people)]).unwrap();
+        let bytes = attendance_sheets_pdf(&[sheet(people)], made_on()).unwrap();
         let pdf = inspect_pdf("attendance-60", &bytes);
         assert!(pdf.pages >= 3, "{} pages", pdf.pages);
         for (i, page) in pdf.page_texts.iter().enumerate() {
@@ -502,7 +503,7 @@ mod tests {
         let mut second = sheet(three());
         second.day = ro_date(2026, 3, 13);
         second.day_number = 2;
-        let bytes = attendance_sheets_pdf(&[sheet(three()), second, sheet(Vec::new())]).unwrap();
+        let bytes = attendance_sheets_pdf(&[sheet(three()), second, sheet(Vec::new())], made_on()).unwrap();
         let pdf = inspect_pdf("attendance-days", &bytes);
         assert_eq!(pdf.pages, 3);
         assert!(pdf.page_texts.iter().all(|p| p.contains("Pagina 1 din 1")));
@@ -515,7 +516,7 @@ mod tests {
     fn an_english_sheet() {
         let mut english = sheet(three());
         english.lang = Lang::En;
-        let pdf = inspect_pdf("attendance-en", &attendance_sheets_pdf(&[english]).unwrap());
+        let pdf = inspect_pdf("attendance-en", &attendance_sheets_pdf(&[english], made_on()).unwrap());
         for text in
             ["ATTENDANCE SHEET", "Full name", "Signature", "12/03/2026 (day 1 of 2)", "Page 1 of 1", "Ștefan Țurcanu"]
         {
@@ -578,7 +579,7 @@ mod tests {
         long.course_title = "Program de formare avansată în managementul clusterelor, internaționalizare, \
                              finanțări europene și transformare digitală pentru organizațiile membre"
             .into();
-        let pdf = inspect_pdf("attendance-long", &attendance_sheets_pdf(&[long]).unwrap());
+        let pdf = inspect_pdf("attendance-long", &attendance_sheets_pdf(&[long], made_on()).unwrap());
         assert_eq!(pdf.pages, 1);
         assert!(pdf.contains_wrapped("Maria-Magdalena Alexandrescu-Vlădescu-Constantinescu"), "{}", pdf.flat);
         assert!(pdf.contains_wrapped("Asociația Clusterul pentru Inovare și Tehnologie în Industria Alimentară"));

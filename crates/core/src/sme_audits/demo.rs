@@ -56,7 +56,7 @@ pub(crate) async fn generate_in(tx: &mut SqliteConnection, rng: &mut ChaCha8Rng,
             let days_ago = rng.random_range(20..=700);
             let on = today.checked_sub_days(Days::new(days_ago)).unwrap_or(today);
             let input = audit(rng, organisation, on, today);
-            save_audit_in(tx, cluster, None, &input, today).await?;
+            save_audit_in(tx, cluster, None, &input, &crate::clock::At::on(today)).await?;
             made += 1;
         }
     }

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use sqlx::{Row, SqliteConnection};
 
 use super::model::*;
-use crate::store::{Store, today};
+use crate::store::Store;
 use crate::{Error, Result};
 
 /// The audits of the cluster's member organisations, newest first, and their open actions.
@@ -16,7 +16,7 @@ pub async fn cluster_audits(store: &Store, cluster_id: i64) -> Result<ClusterAud
     if !found {
         return Err(Error::NotFound { entity: "cluster", id: cluster_id });
     }
-    let today = today().format("%Y-%m-%d").to_string();
+    let today = store.today().format("%Y-%m-%d").to_string();
     let rows = sqlx::query(
         "SELECT a.*, o.name AS organisation FROM sme_audits a JOIN organisations o ON o.id = a.organisation_id \
          WHERE o.cluster_id = ? ORDER BY a.audited_on DESC, a.id DESC",

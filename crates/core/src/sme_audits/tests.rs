@@ -5,7 +5,11 @@ use chrono::NaiveDate;
 use super::*;
 use crate::Error;
 use crate::clusters::{self, ClusterInput, OrgKind, OrganisationInput, Sector};
-use crate::store::{Store, today};
+use crate::store::Store;
+
+fn today() -> chrono::NaiveDate {
+    crate::clock::Clock::default().today()
+}
 
 struct Setup {
     _dir: tempfile::TempDir,

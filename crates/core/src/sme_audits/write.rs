@@ -4,7 +4,8 @@ use sqlx::SqliteConnection;
 use super::model::*;
 use crate::clusters::OrgKind;
 use crate::error::FieldError;
-use crate::store::{Store, now_stamp, today};
+use crate::clock::At;
+use crate::store::Store;
 use crate::text::{comma_below, tidy};
 use crate::validation::{self as check, Problems};
 use crate::{Error, Result};
@@ -15,8 +16,9 @@ const SME_KINDS: [OrgKind; 3] = [OrgKind::Micro, OrgKind::Small, OrgKind::Medium
 /// Creates (`id` = None) or updates an audit of a member SME of `cluster_id`, with its actions;
 /// returns the audit's id.
 pub async fn save_audit(store: &Store, cluster_id: i64, id: Option<i64>, input: &AuditInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = save_audit_in(&mut tx, cluster_id, id, input, today()).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = save_audit_in(&mut tx, cluster_id, id, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -26,10 +28,10 @@ pub(crate) async fn save_audit_in(
     cluster_id: i64,
     id: Option<i64>,
     input: &AuditInput,
-    today: NaiveDate,
+    at: &At,
 ) -> Result<i64> {
-    let clean = clean(tx, cluster_id, input, today).await?;
-    let now = now_stamp();
+    let clean = clean(tx, cluster_id, input, at.date).await?;
+    let now = at.stamp.clone();
     let s = &clean.scores;
     let id = match id {
         None => {
@@ -132,7 +134,8 @@ async fn write_actions(tx: &mut SqliteConnection, audit_id: i64, actions: &[Acti
 }
 
 pub async fn delete_audit(store: &Store, id: i64) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let done = sqlx::query("DELETE FROM sme_audits WHERE id = ?").bind(id).execute(&mut *tx).await?;
     if done.rows_affected() == 0 {
         return Err(Error::NotFound { entity: "audit", id });
@@ -143,10 +146,11 @@ pub async fn delete_audit(store: &Store, id: i64) -> Result<()> {
 
 /// The follow-up of one action (from the list of open actions, without opening its audit).
 pub async fn set_action_status(store: &Store, id: i64, status: ActionStatus) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let done = sqlx::query("UPDATE sme_audit_actions SET status = ?, updated_at = ? WHERE id = ?")
         .bind(status.code())
-        .bind(now_stamp())
+        .bind(&at.stamp)
         .bind(id)
         .execute(&mut *tx)
         .await?;

@@ -13,7 +13,7 @@ use super::model::*;
 use crate::clusters::{FIRST_YEAR, LabelLevel, MembershipStatus, OrgKind, Sector};
 use crate::geo::Region;
 use crate::registrations::SEATED_SQL;
-use crate::store::{Store, today};
+use crate::store::Store;
 use crate::validation::{self as check, Problems};
 use crate::{Result, trainings};
 
@@ -24,7 +24,7 @@ pub const UPCOMING_WITHIN_DAYS: u64 = 60;
 
 /// The annual summary of `year`, as the register stands today. See [`annual_on`].
 pub async fn annual(store: &Store, year: i64) -> Result<AnnualSummary> {
-    annual_on(store, year, today()).await
+    annual_on(store, year, store.today()).await
 }
 
 /// The annual summary of `year` computed on `today`: the year-end figures describe 31 December, or

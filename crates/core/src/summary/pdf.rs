@@ -37,7 +37,7 @@ fn chart_height(rows: usize) -> f32 {
 
 /// The annual report of `summary` in `lang`.
 pub fn pdf(summary: &AnnualSummary, lang: Lang) -> crate::Result<Vec<u8>> {
-    let made_on = NaiveDate::parse_from_str(&summary.made_on, "%Y-%m-%d").unwrap_or_else(|_| crate::store::today());
+    let made_on = NaiveDate::parse_from_str(&summary.made_on, "%Y-%m-%d").unwrap_or_default();
     let year = summary.year.to_string();
     let title = t(lang, "summary.title", &[("year", &year)]);
     let mut doc = Document::new(&format!("{title} – CLUSTERO"), lang, made_on);

@@ -60,8 +60,9 @@ pub fn outcome(attended: i64, total: i64, completion_percent: i64, present_days:
 /// day still to come (`date_in_future`). On a held session the completion rule is applied to the
 /// person at once. Returns the registration as it now stands.
 pub async fn record_attendance(store: &Store, registration_id: i64, day: &str, present: bool) -> Result<Registration> {
-    let mut tx = store.write().await?;
-    let registration = record_attendance_in(&mut tx, registration_id, day, present, &At::now()).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let registration = record_attendance_in(&mut tx, registration_id, day, present, &at).await?;
     tx.commit().await?;
     Ok(registration)
 }
@@ -123,8 +124,9 @@ pub(crate) async fn record_attendance_in(
 /// holding a place, gives certificate numbers to those who completed, and marks the session
 /// `held`. Running it again (after corrections) is harmless.
 pub async fn complete_session(store: &Store, session_id: i64) -> Result<CompletionSummary> {
-    let mut tx = store.write().await?;
-    let summary = complete_session_in(&mut tx, session_id, &At::now()).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let summary = complete_session_in(&mut tx, session_id, &at).await?;
     tx.commit().await?;
     Ok(summary)
 }

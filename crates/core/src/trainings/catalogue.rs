@@ -4,7 +4,8 @@ use sqlx::{Row, SqliteConnection};
 
 use super::model::*;
 use crate::error::FieldError;
-use crate::store::{Store, now_stamp};
+use crate::clock::At;
+use crate::store::Store;
 use crate::text::{comma_below, fold, tidy};
 use crate::validation::{self as check, Problems};
 use crate::{Error, Result};
@@ -13,20 +14,22 @@ use crate::{Error, Result};
 // Partners
 
 pub async fn create_partner(store: &Store, input: &PartnerInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = save_partner_in(&mut tx, None, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = save_partner_in(&mut tx, None, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 pub async fn update_partner(store: &Store, id: i64, input: &PartnerInput) -> Result<()> {
-    let mut tx = store.write().await?;
-    save_partner_in(&mut tx, Some(id), input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    save_partner_in(&mut tx, Some(id), input, &at).await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub(crate) async fn save_partner_in(tx: &mut SqliteConnection, id: Option<i64>, input: &PartnerInput) -> Result<i64> {
+pub(crate) async fn save_partner_in(tx: &mut SqliteConnection, id: Option<i64>, input: &PartnerInput, at: &At) -> Result<i64> {
     let mut problems = Problems::default();
     let name = tidy(&comma_below(&input.name));
     problems.check("name", check::required(&name));
@@ -56,7 +59,7 @@ pub(crate) async fn save_partner_in(tx: &mut SqliteConnection, id: Option<i64>, 
     }
     problems.into_result()?;
     must_exist(tx, "partners", "partner", id).await?;
-    let now = now_stamp();
+    let now = at.stamp.clone();
     Ok(sqlx::query_scalar(
         "INSERT INTO partners (id, name, kind, network, country, website, contact_person, email, notes, sort_name, created_at, updated_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
@@ -147,21 +150,22 @@ pub(crate) async fn get_partner_in(conn: &mut SqliteConnection, id: i64) -> Resu
 // Courses
 
 pub async fn create_course(store: &Store, input: &CourseInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = save_course_in(&mut tx, None, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = save_course_in(&mut tx, None, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 pub async fn update_course(store: &Store, id: i64, input: &CourseInput) -> Result<()> {
-    let mut tx = store.write().await?;
-    save_course_in(&mut tx, Some(id), input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    save_course_in(&mut tx, Some(id), input, &at).await?;
     // The completion share may have changed: sessions already held are judged again.
     let held: Vec<i64> = sqlx::query_scalar("SELECT id FROM sessions WHERE course_id = ? AND status = 'held'")
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
-    let at = crate::registrations::At::now();
     for session_id in held {
         super::attendance::evaluate_session_in(&mut tx, session_id, &at).await?;
     }
@@ -169,7 +173,7 @@ pub async fn update_course(store: &Store, id: i64, input: &CourseInput) -> Resul
     Ok(())
 }
 
-pub(crate) async fn save_course_in(tx: &mut SqliteConnection, id: Option<i64>, input: &CourseInput) -> Result<i64> {
+pub(crate) async fn save_course_in(tx: &mut SqliteConnection, id: Option<i64>, input: &CourseInput, at: &At) -> Result<i64> {
     let mut problems = Problems::default();
     let title_ro = tidy(&comma_below(&input.title_ro));
     problems.check("title_ro", check::required(&title_ro));
@@ -199,7 +203,7 @@ pub(crate) async fn save_course_in(tx: &mut SqliteConnection, id: Option<i64>, i
     }
     problems.into_result()?;
     must_exist(tx, "courses", "course", id).await?;
-    let now = now_stamp();
+    let now = at.stamp.clone();
     Ok(sqlx::query_scalar(
         "INSERT INTO courses (id, title_ro, title_en, topic, partner_id, format, hours, fee_bani, completion_percent, description, \
          sort_title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \

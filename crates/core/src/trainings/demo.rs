@@ -268,7 +268,7 @@ pub(crate) async fn generate_in(
                 organisation: organisation.to_string(),
                 language: *language,
                 ..Default::default()
-            },
+            }, &At::on(today),
         )
         .await?;
         people.push(Person::External(id));
@@ -337,7 +337,7 @@ impl Programme<'_> {
             description: spec.description.into(),
         };
         self.summary.courses += 1;
-        save_course_in(self.tx, None, &input).await
+        save_course_in(self.tx, None, &input, &At::on(self.today)).await
     }
 
     /// The seeded partner of that name (created if someone removed it).
@@ -348,7 +348,7 @@ impl Programme<'_> {
             .await?;
         match found {
             Some(id) => Ok(id),
-            None => save_partner_in(self.tx, None, &PartnerInput { name: name.into(), ..Default::default() }).await,
+            None => save_partner_in(self.tx, None, &PartnerInput { name: name.into(), ..Default::default() }, &At::on(self.today)).await,
         }
     }
 
@@ -436,7 +436,7 @@ impl Programme<'_> {
 
     async fn create(&mut self, input: &SessionInput) -> Result<i64> {
         self.summary.sessions += 1;
-        create_session_in(self.tx, input).await
+        create_session_in(self.tx, input, &At::on(self.today)).await
     }
 
     /// Applications over the five weeks before `until`, a few cancelled afterwards (freeing places
@@ -536,7 +536,7 @@ impl Programme<'_> {
 
     async fn participant(&mut self, person: Person) -> Result<i64> {
         match person {
-            Person::Contact { contact_id, .. } => participant_for_contact_in(self.tx, contact_id).await,
+            Person::Contact { contact_id, .. } => participant_for_contact_in(self.tx, contact_id, &At::on(self.today)).await,
             Person::External(id) => Ok(id),
         }
     }

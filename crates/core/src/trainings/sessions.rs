@@ -13,7 +13,7 @@ use crate::registrations::{
     self, AUTOMATIC, At, Offering, REASON_CAPACITY_INCREASED, RegistrationState, SEATED_SQL, fill_in, roster_in,
     set_state_in,
 };
-use crate::store::{Store, now_stamp, today};
+use crate::store::Store;
 use crate::text::{comma_below, tidy};
 use crate::validation::{self as check, Problems};
 use crate::{Error, Result};
@@ -23,15 +23,16 @@ use crate::{Error, Result};
 pub const REASON_SESSION_CANCELLED: &str = "session_cancelled";
 
 pub async fn create_session(store: &Store, input: &SessionInput) -> Result<i64> {
-    let mut tx = store.write().await?;
-    let id = create_session_in(&mut tx, input).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    let id = create_session_in(&mut tx, input, &at).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub(crate) async fn create_session_in(tx: &mut SqliteConnection, input: &SessionInput) -> Result<i64> {
+pub(crate) async fn create_session_in(tx: &mut SqliteConnection, input: &SessionInput, at: &At) -> Result<i64> {
     let input = clean(tx, input).await?;
-    write_in(tx, None, &input).await
+    write_in(tx, None, &input, at).await
 }
 
 /// Changes a session. Its capacity cannot drop below the places already taken
@@ -39,7 +40,8 @@ pub(crate) async fn create_session_in(tx: &mut SqliteConnection, input: &Session
 /// day that has attendance marks cannot be removed (`day_has_attendance`). A held session is
 /// judged again against its new days.
 pub async fn update_session(store: &Store, id: i64, input: &SessionInput) -> Result<()> {
-    let mut tx = store.write().await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
     let status = status_in(&mut tx, id).await?;
     if status == SessionStatus::Cancelled {
         return Err(Error::refused("error.session_cancelled"));
@@ -61,8 +63,7 @@ pub async fn update_session(store: &Store, id: i64, input: &SessionInput) -> Res
         problems.add(FieldError::new("days", "day_has_attendance").with("day", day));
     }
     problems.into_result()?;
-    write_in(&mut tx, Some(id), &input).await?;
-    let at = At::now();
+    write_in(&mut tx, Some(id), &input, &at).await?;
     fill_in(&mut tx, Offering::session(id), &at, AUTOMATIC, REASON_CAPACITY_INCREASED).await?;
     if status == SessionStatus::Held {
         super::attendance::evaluate_session_in(&mut tx, id, &at).await?;
@@ -72,8 +73,8 @@ pub async fn update_session(store: &Store, id: i64, input: &SessionInput) -> Res
 }
 
 /// Writes a checked session (a new one when `id` is None) and replaces its days.
-async fn write_in(tx: &mut SqliteConnection, id: Option<i64>, input: &SessionInput) -> Result<i64> {
-    let now = now_stamp();
+async fn write_in(tx: &mut SqliteConnection, id: Option<i64>, input: &SessionInput, at: &At) -> Result<i64> {
+    let now = at.stamp.clone();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO sessions (id, course_id, place, link, trainer, capacity, enrolment_deadline, status, notes, created_at, updated_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?) ON CONFLICT (id) DO UPDATE SET course_id = excluded.course_id, \
@@ -107,8 +108,9 @@ async fn write_in(tx: &mut SqliteConnection, id: Option<i64>, input: &SessionInp
 /// Cancels a planned session: every enrolled and waitlisted registration is cancelled with it
 /// (history: by `by`, reason "session_cancelled", followed by the reason typed, if any).
 pub async fn cancel_session(store: &Store, id: i64, by: &str, reason: &str) -> Result<()> {
-    let mut tx = store.write().await?;
-    cancel_session_in(&mut tx, id, by, reason, &At::now()).await?;
+    let at = store.at();
+    let mut tx = store.write_at(&at).await?;
+    cancel_session_in(&mut tx, id, by, reason, &at).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -258,7 +260,7 @@ pub async fn sessions_in(store: &Store, from: &str, to: &str) -> Result<Vec<Sess
     let sql =
         session_select("EXISTS (SELECT 1 FROM session_days d WHERE d.session_id = s.id AND d.day BETWEEN ? AND ?)");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(from.trim()).bind(to.trim()).fetch_all(&mut *conn).await?;
-    session_rows(&mut conn, rows).await
+    session_rows(&mut conn, rows, store.today()).await
 }
 
 /// The sessions of one course, by first day.
@@ -268,13 +270,16 @@ pub async fn course_sessions(store: &Store, course_id: i64) -> Result<Vec<Sessio
         .bind(course_id)
         .fetch_all(&mut *conn)
         .await?;
-    session_rows(&mut conn, rows).await
+    session_rows(&mut conn, rows, store.today()).await
 }
 
-async fn session_rows(conn: &mut SqliteConnection, rows: Vec<sqlx::sqlite::SqliteRow>) -> Result<Vec<SessionRow>> {
+async fn session_rows(
+    conn: &mut SqliteConnection,
+    rows: Vec<sqlx::sqlite::SqliteRow>,
+    today: NaiveDate,
+) -> Result<Vec<SessionRow>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.try_get("id")).collect::<Result<_, _>>()?;
     let mut counts = counts_of(conn, &ids).await?;
-    let today = today();
     rows.into_iter()
         .map(|row| {
             let id: i64 = row.try_get("id")?;
@@ -418,7 +423,7 @@ pub async fn session_detail(store: &Store, id: i64) -> Result<SessionDetail> {
     let progress = progress_in(&mut conn, id).await?;
     let total = hundredths_of(session.hours);
     let hours_to_complete = hundredths((total * course.input.completion_percent + 99) / 100);
-    let open_for_enrolment = open(session.status, &session.input.enrolment_deadline, today());
+    let open_for_enrolment = open(session.status, &session.input.enrolment_deadline, store.today());
     Ok(SessionDetail {
         session,
         course,

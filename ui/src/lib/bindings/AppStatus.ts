@@ -17,4 +17,9 @@ staff_name: string | null,
  * What is recorded while no profile is chosen (the laptop's user name); the first-start
  * screen offers it as the name.
  */
-staff_default: string, };
+staff_default: string, 
+/**
+ * The app's clock now (UTC, RFC 3339, milliseconds): the window's clock follows it, so that
+ * the window and the core agree on "today" (and a test can start both at a chosen moment).
+ */
+now: string, };

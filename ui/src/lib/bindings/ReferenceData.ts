@@ -8,6 +8,7 @@ import type { Sector } from "./Sector";
 
 export type ReferenceData = { counties: Array<County>, regions: Array<Region>, sectors: Array<Sector>, org_kinds: Array<OrgKind>, statuses: Array<MembershipStatus>, label_levels: Array<LabelLevel>, 
 /**
- * The first and last year a form accepts for founding and joining.
+ * The first year a form accepts for founding and joining (the last is this year: the UI's
+ * clock says which).
  */
-first_year: number, current_year: number, };
+first_year: number, };

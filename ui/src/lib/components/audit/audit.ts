@@ -2,6 +2,7 @@
 // stored values as people read them (dates, archived flags, codes of closed lists).
 import type { AuditAction } from '../../bindings/AuditAction';
 import type { AuditEntry } from '../../bindings/AuditEntry';
+import { localDateTime } from '../../clock';
 import { formatDate, has, t } from '../../i18n.svelte';
 
 /** The form whose field names a table's columns share. */
@@ -45,13 +46,10 @@ export function valueText(field: string, value: string | null): string {
   return value;
 }
 
-/** "27.11.2026 14:03", local time, from an RFC 3339 UTC stamp. */
+/** "27.11.2026 14:03" in Bucharest time (the log keeps UTC), from an RFC 3339 UTC stamp. */
 export function stamp(at: string): string {
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return at;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const local = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${formatDate(local)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const local = localDateTime(at);
+  return local ? `${formatDate(local.date)} ${local.time}` : at;
 }
 
 /** The record an entry is about, as a line: "Cluster · Clusterul Textil Brașov". */
