@@ -10,6 +10,15 @@ mod state;
 use state::AppState;
 
 pub fn run() {
+    // `--now MOMENT` (like CLUSTERDESK_NOW) starts the app's clock at a chosen moment: a test aid.
+    if let Some(now) = state::arg_value(std::env::args().skip(1), "--now")
+        && let Err(e) = clusterdesk_core::clock::Clock::start_process_at(&now)
+    {
+        let e = e.to_user();
+        let params: Vec<(&str, &str)> = e.params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        eprintln!("{}", clusterdesk_core::i18n::t(clusterdesk_core::i18n::Lang::En, &e.code, &params));
+        std::process::exit(2);
+    }
     let db_path = state::db_path_from(std::env::args().skip(1), std::env::var_os("CLUSTERDESK_DB"));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

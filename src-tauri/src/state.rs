@@ -107,17 +107,23 @@ fn daily_backup(store: Store) {
 
 /// `--db PATH` on the command line wins, then `CLUSTERDESK_DB`, then the app's data folder.
 pub fn db_path_from(args: impl Iterator<Item = String>, env: Option<OsString>) -> PathBuf {
+    arg_value(args, "--db")
+        .map(PathBuf::from)
+        .or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(store::default_db_path)
+}
+
+/// The value of `name` on the command line: `name VALUE` or `name=VALUE`.
+pub fn arg_value(args: impl Iterator<Item = String>, name: &str) -> Option<String> {
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
-        if arg == "--db" {
-            if let Some(path) = args.next() {
-                return PathBuf::from(path);
-            }
-        } else if let Some(path) = arg.strip_prefix("--db=") {
-            return PathBuf::from(path);
+        if arg == name {
+            return args.next();
+        } else if let Some(value) = arg.strip_prefix(name).and_then(|rest| rest.strip_prefix('=')) {
+            return Some(value.to_string());
         }
     }
-    env.filter(|v| !v.is_empty()).map(PathBuf::from).unwrap_or_else(store::default_db_path)
+    None
 }
 
 #[cfg(test)]
@@ -130,5 +136,8 @@ mod tests {
         assert_eq!(db_path_from(args, Some("/tmp/b.sqlite".into())), PathBuf::from("/tmp/a.sqlite"));
         assert_eq!(db_path_from(std::iter::empty(), Some("/tmp/b.sqlite".into())), PathBuf::from("/tmp/b.sqlite"));
         assert_eq!(db_path_from(std::iter::empty(), None), store::default_db_path());
+        let args = ["--db=/tmp/c.sqlite", "--now", "2027-01-01T00:30"].map(String::from);
+        assert_eq!(db_path_from(args.clone().into_iter(), None), PathBuf::from("/tmp/c.sqlite"));
+        assert_eq!(arg_value(args.into_iter(), "--now").as_deref(), Some("2027-01-01T00:30"));
     }
 }

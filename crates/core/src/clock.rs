@@ -25,6 +25,12 @@ pub const TIME_ZONE: Tz = chrono_tz::Europe::Bucharest;
 /// The environment variable that starts the clock at a chosen moment (for tests).
 pub const NOW_ENV: &str = "CLUSTERDESK_NOW";
 
+static PROCESS: OnceLock<std::result::Result<Clock, String>> = OnceLock::new();
+
+fn settle(text: &str) -> std::result::Result<Clock, String> {
+    parse_moment(text).map(Clock::starting_at).map_err(|_| text.trim().to_string())
+}
+
 /// A source of "now": the system's time, moved by a fixed shift (zero unless `CLUSTERDESK_NOW`
 /// says otherwise), or one frozen instant (for unit tests).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,19 +46,24 @@ impl Default for Clock {
 }
 
 impl Clock {
-    /// The system's clock, or the one `CLUSTERDESK_NOW` asks for. A value that is not a moment is
+    /// This process's clock: the moment [`Clock::start_process_at`] was given (the app's `--now`),
+    /// else the one `CLUSTERDESK_NOW` names, else the system's. A value that is not a moment is
     /// refused (`error.clock_bad_now`) rather than ignored: a test that meant a date must not run
-    /// today. The variable is read once per process, so that every store the process opens (again
-    /// after a restore, say) runs on the same clock rather than starting over.
+    /// today. It is settled once per process, so that every store the process opens (again after
+    /// a restore, say) runs on the same clock rather than starting over.
     pub fn from_env() -> Result<Clock> {
-        static FROM_ENV: OnceLock<std::result::Result<Clock, String>> = OnceLock::new();
-        let read = FROM_ENV.get_or_init(|| match std::env::var(NOW_ENV) {
-            Ok(text) if !text.trim().is_empty() => {
-                parse_moment(&text).map(Clock::starting_at).map_err(|_| text.trim().to_string())
-            }
+        let read = PROCESS.get_or_init(|| match std::env::var(NOW_ENV) {
+            Ok(text) if !text.trim().is_empty() => settle(&text),
             _ => Ok(Clock::default()),
         });
         read.clone().map_err(|text| bad_now(&text))
+    }
+
+    /// Starts this process's clock at `text` (a test aid, like `CLUSTERDESK_NOW`); refused when
+    /// `text` is not a moment or the clock has been read already.
+    pub fn start_process_at(text: &str) -> Result<()> {
+        let clock = settle(text).map_err(|text| bad_now(&text))?;
+        PROCESS.set(Ok(clock)).map_err(|_| bad_now(text))
     }
 
     /// A clock that reads `moment` now and runs on from there.
