@@ -22,12 +22,13 @@ fi
 # WebKitGTK/GTK/libsoup/rsvg/appindicator headers build the Tauri shell; xvfb + xauth give the
 # end-to-end tests a display (xvfb-run needs xauth, which xvfb only recommends); webkit2gtk-driver
 # is WebKitWebDriver, which tauri-driver drives; poppler-utils, imagemagick and librsvg2-bin turn
-# reports and screenshots into pictures; sqlite3 looks into databases.
+# reports and screenshots into pictures; sqlite3 looks into databases; faketime runs the tests at
+# other moments (`make date-sweep`).
 PKGS=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
   build-essential pkg-config
   xvfb xauth webkit2gtk-driver
-  poppler-utils imagemagick librsvg2-bin sqlite3
+  poppler-utils imagemagick librsvg2-bin sqlite3 faketime
 )
 mapfile -t installed < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${PKGS[@]}" 2>/dev/null \
   | awk '$2 == "installed" { print $1 }')

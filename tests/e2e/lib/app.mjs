@@ -30,13 +30,26 @@ function tmpDir() {
   return dir;
 }
 
+/** The moment every spec's app starts at (the app's `--now` test aid; its clock runs on from
+ *  there), so that the suite runs the same on any day. Bucharest time. */
+export const E2E_NOW = '2026-11-20T10:00';
+
+/** The day `offset` days from E2E_NOW's: ISO and as typed in Romanian (27.11.2026). */
+export function day(offset = 0) {
+  const d = new Date(Date.UTC(2026, 10, 20 + offset));
+  const pad = (n) => String(n).padStart(2, '0');
+  const [y, m, dd] = [d.getUTCFullYear(), pad(d.getUTCMonth() + 1), pad(d.getUTCDate())];
+  return { iso: `${y}-${m}-${dd}`, typed: `${dd}.${m}.${y}` };
+}
+
 /**
- * Starts the app on the database file `db` (passed as `--db PATH`) and waits until the UI has
- * rendered its root `[data-testid="app-ready"]`. Resolves to a webdriverio browser.
+ * Starts the app on the database file `db` (passed as `--db PATH`) at the moment `now` (E2E_NOW
+ * unless `args` name another `--now`) and waits until the UI has rendered its root
+ * `[data-testid="app-ready"]`. Resolves to a webdriverio browser.
  *
- * @param {{ db: string, args?: string[], readyTimeout?: number }} options
+ * @param {{ db: string, args?: string[], now?: string, readyTimeout?: number }} options
  */
-export async function openApp({ db, args = [], readyTimeout = 30_000 } = {}) {
+export async function openApp({ db, args = [], now = E2E_NOW, readyTimeout = 30_000 } = {}) {
   const application = process.env.CLUSTERDESK_APP;
   if (!application) {
     throw new Error('CLUSTERDESK_APP is not set: run the specs through tests/e2e/run.mjs');
@@ -54,7 +67,7 @@ export async function openApp({ db, args = [], readyTimeout = 30_000 } = {}) {
     capabilities: {
       'tauri:options': {
         application,
-        args: ['--db', db, ...args],
+        args: ['--db', db, ...args, ...(args.includes('--now') ? [] : ['--now', now])],
       },
     },
   });

@@ -8,19 +8,14 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, click, closeApp, freshDbPath, openApp, rowNames, shown, type, WAIT } from '../lib/app.mjs';
+import { byTestId, click, closeApp, day, freshDbPath, openApp, rowNames, shown, type, WAIT } from '../lib/app.mjs';
 
 const NAME = 'Clusterul Mobilei Ardeal';
 const SME = 'Lemn Ardelean SRL';
 const ACTION = 'Un plan de internaționalizare pe trei ani';
 
-/** A date as the Romanian UI shows and reads it (27.11.2026), `offset` days from today. */
-function roDate(offset = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`;
-}
+/** A date as the Romanian UI shows and reads it (27.11.2026), `offset` days from the app's today. */
+const roDate = (offset = 0) => day(offset).typed;
 
 async function textOf(browser, id) {
   return (await (await shown(browser, id)).getText()).trim();

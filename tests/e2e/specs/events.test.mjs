@@ -10,19 +10,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, click, closeApp, freshDbPath, openApp, shown, type, WAIT } from '../lib/app.mjs';
+import { byTestId, click, closeApp, day, freshDbPath, openApp, shown, type, WAIT } from '../lib/app.mjs';
 
 const TITLE = 'Bursa de cooperare EEN „Industria 4.0” – test';
 const CROATIAN = { name: 'Ana Kovač', organisation: 'Jadran Metal d.o.o.', country: 'HR' };
 const ROMANIAN = { name: 'Ștefan Mureșan', organisation: 'Tehnoplast Timișoara SRL', country: 'RO' };
 
-/** A day `offset` days from today in the computer's time zone, as typed in Romanian. */
-function dayTyped(offset) {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`;
-}
+/** A day `offset` days from the app's today, as typed in Romanian. */
+const dayTyped = (offset) => day(offset).typed;
 
 async function waitForText(browser, id, test, what) {
   const el = await shown(browser, id);

@@ -1,5 +1,6 @@
-// The dashboard and the annual report through the real app, on the demo database: the dashboard
-// (the home page) shows the demo's label counts; the Reports page previews the current year and
+// The dashboard and the annual report through the real app, on the demo database, with the app's
+// clock started at 01.01.2027 00:30 in Bucharest (still 31.12.2026 in UTC): the dashboard
+// (the home page) shows the demo's label counts; the Reports page previews the new year and
 // exports it as PDF — written to the folder CLUSTERDESK_EXPORT_DIR that tests/e2e/run.mjs gives the
 // app, its path shown in the toast — whose `pdftotext` output carries the year, the association's
 // name and the number of member clusters the preview shows; and as XLSX (a zip: "PK").
@@ -12,6 +13,8 @@ import { byTestId, click, closeApp, freshDbPath, openApp, shown, WAIT } from '..
 
 // The demo's seed is fixed: its label counts (crates/core/src/demo.rs checks the same).
 const DEMO_LABELS = { gold: '1', silver: '3', bronze: '25' };
+// Half an hour into 2027 in Bucharest: the year the app must call "this year".
+const NEW_YEARS_NIGHT = '2027-01-01T00:30';
 
 /** Waits until the element's text passes `ok` and returns that text. */
 async function waitForText(browser, id, ok, what) {
@@ -51,8 +54,8 @@ describe('dashboard and annual report', () => {
   });
 
   it('shows the demo figures on the dashboard and exports the annual report as PDF and XLSX', async () => {
-    browser = await openApp({ db });
-    const year = String(new Date().getFullYear());
+    browser = await openApp({ db, args: ['--now', NEW_YEARS_NIGHT] });
+    const year = '2027';
 
     // First start with the demo data: the home page is the dashboard.
     await shown(browser, 'welcome');
@@ -79,7 +82,7 @@ describe('dashboard and annual report', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     assert.ok(text.includes(year), `the PDF names the year ${year}`);
     assert.ok(text.includes('CLUSTERO'), 'the PDF names the association');
-    const membersLine = text.split('\n').find((line) => /Clustere membre la \d\d\.\d\d\.\d{4}/.test(line) && /\d\s*$/.test(line));
+    const membersLine = text.split('\n').find((line) => /Clustere membre la 01\.01\.2027/.test(line) && /\d\s*$/.test(line));
     assert.ok(membersLine, `the PDF has the row of the members at year end:\n${text.slice(0, 1500)}`);
     assert.equal(/(\d+)\s*$/.exec(membersLine)[1], membersEnd, `the PDF's members at year end (${membersLine.trim()})`);
 

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, click, closeApp, freshDbPath, openApp, shown, type, WAIT } from '../lib/app.mjs';
+import { byTestId, click, closeApp, day, freshDbPath, openApp, shown, type, WAIT } from '../lib/app.mjs';
 
 const COURSE = 'Managementul clusterelor – nivel de bază';
 const PLACE = 'Sala de conferințe CLUSTERO, București';
@@ -19,13 +19,8 @@ const FIRST = { search: 'bogdan lazar', name: 'Bogdan Lazăr' };
 const SECOND = { search: 'andrei popa', name: 'Andrei Popa' };
 const THIRD = { search: 'stefania munteanu', name: 'Ștefania Munteanu' };
 
-/** Today in the computer's time zone (the app's "today"): ISO and as typed in Romanian. */
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  const [y, m, day] = [d.getFullYear(), pad(d.getMonth() + 1), pad(d.getDate())];
-  return { iso: `${y}-${m}-${day}`, typed: `${day}.${m}.${y}` };
-}
+/** The app's today (it starts at E2E_NOW): ISO and as typed in Romanian. */
+const today = () => day(0);
 
 /** The roster as [name, state] pairs, in the page's order. */
 async function roster(browser) {

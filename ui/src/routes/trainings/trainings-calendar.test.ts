@@ -11,13 +11,10 @@ import { setLang } from '../../lib/i18n.svelte';
 describe('TrainingCalendar', () => {
   afterEach(() => {
     cleanup();
-    vi.useRealTimers();
   });
 
   beforeEach(() => {
     vi.resetAllMocks();
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(2026, 10, 27, 12, 0, 0));
     setLang('ro');
     window.location.hash = '#/trainings';
   });

@@ -34,13 +34,10 @@ const registration = (id: number, state: string) => ({
 describe('SessionPage', () => {
   afterEach(() => {
     cleanup();
-    vi.useRealTimers();
   });
 
   beforeEach(() => {
     vi.resetAllMocks();
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(2026, 10, 27, 12, 0, 0));
     setLang('ro');
     window.location.hash = '#/trainings/sessions/11';
   });
