@@ -8,14 +8,15 @@
 #   make date-sweep      the UI tests at year ends, a leap day, both clock changes and in 2029, and
 #                        the core's tests two years ahead, under libfaketime (Europe/Bucharest)
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
-#   make bench           the store, summary and assessment-report benchmarks, then the release app's start-up
-#                        time and memory (prints figures; installs chromium)
+#   make bench           the store, summary, assessment-report and bulk-import benchmarks, then the release
+#                        app's start-up time and memory (prints figures; installs chromium)
 #   make package         release build: .deb and .rpm (app + the clusterdesk command) under
 #                        $(CARGO_TARGET_DIR or target)/release/bundle/
 #   make package-test    the .deb installed, used, upgraded and purged in a clean Debian 12 root (root only;
 #                        minutes, so not part of make test)
 #   make lint-workflows  actionlint over .github/workflows
 #   make fuzz            the import's fuzz run at full size (100,000 cases; `make test` runs 10,000)
+#   make test-bulk       a bulk import of 20,000 members against 20,000 one-row imports (`make test` runs 2,000)
 #   make check-bindings  fail if the ts-rs TypeScript types in ui/src/lib/bindings are not committed
 #
 # CARGO_TARGET_DIR is honoured when the environment sets it; nothing here sets one.
@@ -44,7 +45,7 @@ DB ?= $(or $(CLUSTERDESK_DB),$(DATA_HOME)/ro.clustero.clusterdesk/clusterdesk.sq
 TAURI := cd $(ROOT)/ui && TAURI_APP_PATH=$(ROOT)/src-tauri TAURI_FRONTEND_PATH=$(ROOT)/ui npx --no -- tauri
 
 .PHONY: help setup ui app check-display run test cargo-test check-bindings ui-test date-sweep lint-workflows e2e bench fuzz \
-	package package-test
+	test-bulk package package-test
 
 help:
 	@sed -n '1,/^$$/p' $(lastword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
@@ -136,6 +137,7 @@ bench: setup
 	cargo bench -p clusterdesk-core --bench store
 	cargo bench -p clusterdesk-core --bench summary
 	cargo bench -p clusterdesk-core --bench assessment
+	cargo bench -p clusterdesk-core --bench import
 	bash $(ROOT)/scripts/bench-startup.sh
 
 # The .deb and .rpm of the release build (profile in Cargo.toml). The command line goes in as
@@ -156,3 +158,8 @@ package-test: setup
 # preview: it must refuse them, never panic. About 2.5 minutes on two cores.
 fuzz: setup
 	IMPORT_FUZZ_CASES=100000 cargo test -p clusterdesk-core --test import_fuzz
+
+# The bulk import against one import per row, at the issue's size; release, as the 20,000 one-row
+# imports take about 50 ms each in a debug build.
+test-bulk: setup
+	IMPORT_BULK_ROWS=20000 cargo test --release -p clusterdesk-core --test import_bulk

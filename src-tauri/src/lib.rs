@@ -107,6 +107,7 @@ pub fn run() {
             commands::import::import_choose_file,
             commands::import::import_preview,
             commands::import::import_run,
+            commands::import::import_cancel,
             commands::audit::staff_profiles,
             commands::audit::choose_staff,
             commands::audit::forget_staff,

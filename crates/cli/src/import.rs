@@ -2,13 +2,15 @@
 //! the report the app's preview shows, then the import — or nothing, and a failure exit, when a
 //! row is refused (unless --skip-invalid).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Subcommand;
 use clusterdesk_core::i18n::{Lang, t};
-use clusterdesk_core::import::{self, Encoding, ImportOptions, ImportReport, TableReport};
+use clusterdesk_core::import::{self, Control, Encoding, ImportOptions, ImportProgress, ImportReport, TableReport};
 use clusterdesk_core::{Error, Result, Store};
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::output::message;
 
@@ -54,11 +56,23 @@ pub async fn run(store: &Store, lang: Lang, command: ImportCommand) -> Result<()
     let bytes = std::fs::read(&file)?;
     let file_name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
     let options = ImportOptions { encoding, update, skip_invalid };
+    let bar = std::io::stderr().is_terminal().then(|| progress_bar(lang));
+    let control = bar.clone().map_or_else(Control::default, |bar| {
+        Control::reporting(move |p| {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+            bar.set_message(progress_text(lang, p));
+        })
+    });
     let report = if dry_run {
-        import::preview(store, &file_name, &bytes, &options).await?
+        import::preview_with(store, &file_name, &bytes, &options, &control).await
     } else {
-        import::import(store, &file_name, &bytes, &options).await?
+        import::import_with(store, &file_name, &bytes, &options, &control).await
     };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let report = report?;
     print!("{}", render(lang, &report));
     let counts = &report.counts;
     let params = [
@@ -81,6 +95,34 @@ pub async fn run(store: &Store, lang: Lang, command: ImportCommand) -> Result<()
     };
     println!("{}", t(lang, done, &params));
     Ok(())
+}
+
+/// Rows done on a terminal (stderr): the report itself goes to stdout, and a pipe gets no bar.
+fn progress_bar(lang: Lang) -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template("{wide_bar} {msg}") {
+        bar.set_style(style);
+    }
+    bar.set_message(t(lang, "import.progress.estimating", &[]));
+    bar
+}
+
+fn progress_text(lang: Lang, progress: &ImportProgress) -> String {
+    let (done, total) = (progress.done.to_string(), progress.total.to_string());
+    let rows = t(lang, "import.progress.rows", &[("done", &done), ("total", &total)]);
+    let left = match progress.remaining_ms {
+        None => t(lang, "import.progress.estimating", &[]),
+        Some(ms) => {
+            let seconds = ms.div_ceil(1000);
+            let time = if seconds < 60 {
+                t(lang, "import.progress.seconds", &[("n", &seconds.to_string())])
+            } else {
+                t(lang, "import.progress.minutes", &[("m", &(seconds / 60).to_string()), ("s", &(seconds % 60).to_string())])
+            };
+            t(lang, "import.progress.remaining", &[("time", &time)])
+        }
+    };
+    format!("{rows}, {left}")
 }
 
 fn field_label(lang: Lang, field: &str) -> String {

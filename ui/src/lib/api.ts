@@ -1,6 +1,6 @@
 // Every call the window makes to the Rust side, typed with the bindings ts-rs generates from the
 // core (src/lib/bindings, never edited by hand). A failed call rejects with a UserError.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppStatus } from './bindings/AppStatus';
 import type { Attribution } from './bindings/Attribution';
 import type { CaenClass } from './bindings/CaenClass';
@@ -29,6 +29,14 @@ import type { SessionDetail } from './bindings/SessionDetail';
 import type { SessionInput } from './bindings/SessionInput';
 import type { SessionRow } from './bindings/SessionRow';
 import type { TrainingRecord } from './bindings/TrainingRecord';
+
+type ProgressListener = (progress: import('./bindings/ImportProgress').ImportProgress) => void;
+
+function progressChannel(listener: ProgressListener): Channel<import('./bindings/ImportProgress').ImportProgress> {
+  const channel = new Channel<import('./bindings/ImportProgress').ImportProgress>();
+  channel.onmessage = listener;
+  return channel;
+}
 
 export const api = {
   appStatus: () => invoke<AppStatus>('app_status'),
@@ -143,13 +151,15 @@ export const api = {
 
   // Import (src-tauri/src/commands/import.rs): Rust opens the file in the native dialog and keeps
   // it; the window previews and imports it by options only. importChooseFile resolves to null
-  // when the dialog is cancelled.
-  importChooseFile: (options: import('./bindings/ImportOptions').ImportOptions) =>
-    invoke<import('./bindings/ImportReport').ImportReport | null>('import_choose_file', { options }),
-  importPreview: (options: import('./bindings/ImportOptions').ImportOptions) =>
-    invoke<import('./bindings/ImportReport').ImportReport>('import_preview', { options }),
-  importRun: (options: import('./bindings/ImportOptions').ImportOptions) =>
-    invoke<import('./bindings/ImportReport').ImportReport>('import_run', { options }),
+  // when the dialog is cancelled. Each reports its rows done to `onProgress` (a channel of the
+  // call), and importCancel stops the one under way (nothing is written).
+  importChooseFile: (options: import('./bindings/ImportOptions').ImportOptions, onProgress: ProgressListener = () => {}) =>
+    invoke<import('./bindings/ImportReport').ImportReport | null>('import_choose_file', { options, on_progress: progressChannel(onProgress) }),
+  importPreview: (options: import('./bindings/ImportOptions').ImportOptions, onProgress: ProgressListener = () => {}) =>
+    invoke<import('./bindings/ImportReport').ImportReport>('import_preview', { options, on_progress: progressChannel(onProgress) }),
+  importRun: (options: import('./bindings/ImportOptions').ImportOptions, onProgress: ProgressListener = () => {}) =>
+    invoke<import('./bindings/ImportReport').ImportReport>('import_run', { options, on_progress: progressChannel(onProgress) }),
+  importCancel: () => invoke<void>('import_cancel'),
   // Events (src-tauri/src/commands/events.rs): events, their participants (the shared
   // registrations: cancelRegistration above works for them too), brokerage meetings, partners'
   // people and agreements. The staff member's name is added by Rust. An export resolves to the

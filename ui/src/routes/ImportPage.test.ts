@@ -10,6 +10,7 @@ const mocks = vi.hoisted(() => ({
   importChooseFile: vi.fn(),
   importPreview: vi.fn(),
   importRun: vi.fn(),
+  importCancel: vi.fn(),
 }));
 vi.mock('../lib/api', () => ({ api: mocks }));
 
@@ -58,6 +59,7 @@ beforeEach(() => {
   mocks.importChooseFile.mockReset().mockResolvedValue(report());
   mocks.importPreview.mockReset().mockResolvedValue(report());
   mocks.importRun.mockReset();
+  mocks.importCancel.mockReset().mockResolvedValue(undefined);
 });
 afterEach(cleanup);
 
@@ -86,14 +88,14 @@ describe('ImportPage', () => {
     select.value = 'iso8859_16';
     await fireEvent.change(select);
     await waitFor(() =>
-      expect(mocks.importPreview).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: false }),
+      expect(mocks.importPreview).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: false }, expect.any(Function)),
     );
 
     mocks.importRun.mockResolvedValue(report({ written: true, counts: { create: 1, update: 0, refused: 1 } }));
     await fireEvent.click(screen.getByTestId('import-skip-invalid'));
     expect(screen.getByTestId('import-run')).toBeEnabled();
     await fireEvent.click(screen.getByTestId('import-run'));
-    expect(mocks.importRun).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: true });
+    expect(mocks.importRun).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: true }, expect.any(Function));
     expect(await screen.findByTestId('import-result-text')).toHaveTextContent('1 create, 0 actualizate, 1 lăsate deoparte');
   });
 
@@ -104,5 +106,26 @@ describe('ImportPage', () => {
     await waitFor(() => expect(mocks.importChooseFile).toHaveBeenCalled());
     expect(screen.queryByTestId('import-rows')).not.toBeInTheDocument();
     expect(screen.getByTestId('import-choose')).toBeEnabled();
+  });
+
+  it('shows the rows done and the time left while importing, and cancels', async () => {
+    let fail: (e: unknown) => void = () => {};
+    mocks.importRun.mockImplementation((_options, onProgress) => {
+      onProgress({ done: 1000, total: 5000, elapsed_ms: 500, remaining_ms: 2000 });
+      return new Promise((_resolve, reject) => (fail = reject));
+    });
+    render(ImportPage);
+    await fireEvent.click(screen.getByTestId('import-choose'));
+    await screen.findByTestId('import-rows');
+    await fireEvent.click(screen.getByTestId('import-skip-invalid'));
+    await fireEvent.click(screen.getByTestId('import-run'));
+    expect(await screen.findByTestId('import-progress-rows')).toHaveTextContent('1.000 din 5.000 rânduri');
+    expect(screen.getByTestId('import-progress-left')).toHaveTextContent('mai durează aproximativ 2 s');
+    await fireEvent.click(screen.getByTestId('import-cancel'));
+    expect(mocks.importCancel).toHaveBeenCalled();
+    expect(screen.getByTestId('import-cancel')).toBeDisabled();
+    fail({ code: 'error.import_cancelled', params: {}, fields: [] });
+    expect(await screen.findByTestId('import-error')).toHaveTextContent('Importul a fost anulat: nu s-a scris nimic.');
+    expect(screen.queryByTestId('import-progress')).not.toBeInTheDocument();
   });
 });

@@ -325,39 +325,23 @@ pub(crate) async fn save_organisation_in(
     input: &OrganisationInput,
     at: &At,
 ) -> Result<i64> {
-    let mut problems = Problems::default();
-    let name = tidy(&comma_below(&input.name));
-    problems.check("name", check::required(&name));
-    problems.check("name", check::max_len(&name, 200));
-    if input.kind.is_none() {
-        problems.add(FieldError::new("kind", "required"));
-    }
-    let code = normalize_cui(&input.cui, "cui", &mut problems);
-    let caen = input.caen.as_ref().map(|c| normalize_caen(c, "caen", &mut problems));
-    problems.check("employees", check::non_negative(input.employees));
-    problems.check("turnover_ron", check::non_negative(input.turnover_ron));
-    problems.into_result()?;
-    let kind = input.kind.map(OrgKind::code);
-
+    let org = clean_organisation(input)?;
     exists(tx, cluster_id).await?;
     let now = at.stamp.clone();
-    let (revision, caen_code) = match &caen {
-        Some(c) => (Some(c.revision.number()), Some(c.code.clone())),
-        None => (None, None),
-    };
+    let (revision, caen_code) = org.caen_columns();
     let id = match id {
         None => sqlx::query_scalar(
             "INSERT INTO organisations (cluster_id, name, kind, cui, caen_revision, caen_code, employees, turnover_ron, created_at, updated_at) \
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(cluster_id)
-        .bind(&name)
-        .bind(kind)
-        .bind(&code)
+        .bind(&org.name)
+        .bind(org.kind.code())
+        .bind(&org.cui)
         .bind(revision)
-        .bind(&caen_code)
-        .bind(input.employees)
-        .bind(input.turnover_ron)
+        .bind(caen_code)
+        .bind(org.employees)
+        .bind(org.turnover_ron)
         .bind(&now)
         .bind(&now)
         .fetch_one(&mut **tx)
@@ -367,13 +351,13 @@ pub(crate) async fn save_organisation_in(
                 "UPDATE organisations SET name = ?, kind = ?, cui = ?, caen_revision = ?, caen_code = ?, employees = ?, \
                  turnover_ron = ?, updated_at = ? WHERE id = ? AND cluster_id = ?",
             )
-            .bind(&name)
-            .bind(kind)
-            .bind(&code)
+            .bind(&org.name)
+            .bind(org.kind.code())
+            .bind(&org.cui)
             .bind(revision)
-            .bind(&caen_code)
-            .bind(input.employees)
-            .bind(input.turnover_ron)
+            .bind(caen_code)
+            .bind(org.employees)
+            .bind(org.turnover_ron)
             .bind(&now)
             .bind(id)
             .bind(cluster_id)
@@ -387,6 +371,56 @@ pub(crate) async fn save_organisation_in(
     };
     refresh_search(tx, cluster_id).await?;
     Ok(id)
+}
+
+/// A member organisation as the form accepts it, normalised as it is stored.
+#[derive(Debug, Clone)]
+pub(crate) struct CleanOrganisation {
+    pub name: String,
+    pub kind: OrgKind,
+    pub cui: String,
+    pub caen: Option<CaenCode>,
+    pub employees: Option<i64>,
+    pub turnover_ron: Option<i64>,
+}
+
+impl CleanOrganisation {
+    /// `caen_revision`, `caen_code` as stored.
+    pub fn caen_columns(&self) -> (Option<i64>, Option<&str>) {
+        match &self.caen {
+            Some(c) => (Some(c.revision.number()), Some(c.code.as_str())),
+            None => (None, None),
+        }
+    }
+
+    pub fn input(&self) -> OrganisationInput {
+        OrganisationInput {
+            name: self.name.clone(),
+            kind: Some(self.kind),
+            cui: self.cui.clone(),
+            caen: self.caen.clone(),
+            employees: self.employees,
+            turnover_ron: self.turnover_ron,
+        }
+    }
+}
+
+/// The organisation form's checks, which read nothing stored: every problem at once.
+pub(crate) fn clean_organisation(input: &OrganisationInput) -> Result<CleanOrganisation> {
+    let mut problems = Problems::default();
+    let name = tidy(&comma_below(&input.name));
+    problems.check("name", check::required(&name));
+    problems.check("name", check::max_len(&name, 200));
+    if input.kind.is_none() {
+        problems.add(FieldError::new("kind", "required"));
+    }
+    let cui = normalize_cui(&input.cui, "cui", &mut problems);
+    let caen = input.caen.as_ref().map(|c| normalize_caen(c, "caen", &mut problems));
+    problems.check("employees", check::non_negative(input.employees));
+    problems.check("turnover_ron", check::non_negative(input.turnover_ron));
+    problems.into_result()?;
+    let Some(kind) = input.kind else { return Err(Error::invalid("kind", "required")) };
+    Ok(CleanOrganisation { name, kind, cui, caen, employees: input.employees, turnover_ron: input.turnover_ron })
 }
 
 pub async fn delete_organisation(store: &Store, id: i64) -> Result<()> {
@@ -730,7 +764,7 @@ async fn write_codes(tx: &mut Transaction<'_, Sqlite>, id: i64, input: &ClusterI
 
 /// Rewrites the folded text the list searches: the cluster's own fields and its organisations'
 /// names and CUIs, so that "brasov" or a member company's name finds the cluster.
-async fn refresh_search(tx: &mut Transaction<'_, Sqlite>, id: i64) -> Result<()> {
+pub(crate) async fn refresh_search(tx: &mut Transaction<'_, Sqlite>, id: i64) -> Result<()> {
     let (name, own): (String, String) = sqlx::query_as(
         "SELECT c.name, c.name || ' ' || c.legal_name || ' ' || c.cui || ' ' || c.reg_number || ' ' || c.city || ' ' || \
          k.name || ' ' || c.website FROM clusters c JOIN counties k ON k.code = c.county WHERE c.id = ?",

@@ -13,20 +13,26 @@
 //!
 //! # Preview and write are the same code
 //!
-//! Every row goes through the app's own writes (`clusters::create_in`, `update_in`,
-//! `save_contact_in`, `save_organisation_in`), each in a savepoint of ONE `BEGIN IMMEDIATE`
-//! transaction, so a row is refused for exactly the reasons the forms refuse it. [`preview`] rolls
-//! the transaction back; [`import`] commits it only when no row is refused (or, with
-//! `skip_invalid`, without the refused rows). Any error that is not a refused row rolls the whole
-//! transaction back: the database is as before.
+//! Every row goes through the app's own checks and writes in ONE `BEGIN IMMEDIATE` transaction,
+//! so a row is refused for exactly the reasons the forms refuse it: clusters and contacts through
+//! `clusters::create_in`, `update_in`, `save_contact_in`, each in a savepoint; member
+//! organisations, which come by the hundred thousand, through the form's checks
+//! (`clusters::clean_organisation`) and batched writes ([`members`]), at a cost per row that does
+//! not grow with the database. [`preview`] rolls the transaction back; [`import`] commits it only
+//! when no row is refused (or, with `skip_invalid`, without the refused rows). Any error that is
+//! not a refused row, and a cancel ([`Control`]), rolls the whole transaction back: the database
+//! is as before.
 
 mod columns;
+mod members;
 mod model;
+mod progress;
 mod read;
 mod rows;
 mod values;
 
 pub use model::*;
+pub use progress::{Control, ImportProgress};
 pub use read::detect as detect_encoding;
 
 use crate::Result;
@@ -34,11 +40,34 @@ use crate::store::Store;
 
 /// What the import would do, row by row; nothing is written.
 pub async fn preview(store: &Store, file_name: &str, bytes: &[u8], options: &ImportOptions) -> Result<ImportReport> {
-    rows::process(store, file_name, bytes, options, false).await
+    rows::process(store, file_name, bytes, options, false, &Control::default()).await
+}
+
+/// [`preview`] that reports its progress to `control` and stops when it is cancelled.
+pub async fn preview_with(
+    store: &Store,
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: &Control,
+) -> Result<ImportReport> {
+    rows::process(store, file_name, bytes, options, false, control).await
 }
 
 /// Writes the file's rows in one transaction: all of them, or none when a row is refused (unless
 /// `skip_invalid`). The report says what was written (`written`).
 pub async fn import(store: &Store, file_name: &str, bytes: &[u8], options: &ImportOptions) -> Result<ImportReport> {
-    rows::process(store, file_name, bytes, options, true).await
+    rows::process(store, file_name, bytes, options, true, &Control::default()).await
+}
+
+/// [`import`] that reports its progress to `control`; a cancel writes nothing and returns
+/// `error.import_cancelled`.
+pub async fn import_with(
+    store: &Store,
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: &Control,
+) -> Result<ImportReport> {
+    rows::process(store, file_name, bytes, options, true, control).await
 }

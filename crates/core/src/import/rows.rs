@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use sqlx::{Acquire, Sqlite, Transaction};
 
+use super::members::{Lookup, Members};
+use super::progress::{Control, Tracker};
 use super::columns::{self, find_header, kind_of_sheet, match_headers};
 use super::model::*;
 use super::read::{self, Sheet};
@@ -66,7 +68,6 @@ fn problem(columns: &[MatchedColumn], field: &str, error: FieldError) -> RowProb
 enum Write {
     Cluster { update: Option<i64>, input: Box<ClusterInput>, contact: Option<(Option<i64>, ContactInput)> },
     Contact { cluster: i64, id: Option<i64>, input: ContactInput },
-    Organisation { cluster: i64, id: Option<i64>, input: OrganisationInput },
 }
 
 /// The contact on a cluster row answers to the cluster row's column names.
@@ -102,7 +103,6 @@ async fn apply(tx: &mut Transaction<'_, Sqlite>, write: &Write, at: &At) -> Resu
             Ok(id)
         }
         Write::Contact { cluster, id, input } => clusters::save_contact_in(tx, *cluster, *id, input, at).await,
-        Write::Organisation { cluster, id, input } => clusters::save_organisation_in(tx, *cluster, *id, input, at).await,
     }
 }
 
@@ -142,17 +142,20 @@ async fn finish(
         match attempt(tx, write, keep, at).await? {
             Ok(id) if keep => return Ok((report, Some(id))),
             Ok(_) => {}
-            Err(fields) => {
-                for f in fields {
-                    if !report.problems.iter().any(|p| p.field == f.field) {
-                        report.problems.push(problem(columns, &f.field.clone(), f));
-                    }
-                }
-            }
+            Err(fields) => add_problems(&mut report, columns, fields),
         }
     }
     report.action = RowAction::Refused;
     Ok((report, None))
+}
+
+/// Adds what the write refused in fields not already refused for their values.
+fn add_problems(report: &mut RowReport, columns: &[MatchedColumn], fields: Vec<FieldError>) {
+    for f in fields {
+        if !report.problems.iter().any(|p| p.field == f.field) {
+            report.problems.push(problem(columns, &f.field.clone(), f));
+        }
+    }
 }
 
 /// The contact of `cluster` the cells describe (same name, or same email), as it is now.
@@ -178,38 +181,6 @@ async fn same_contact(
         })
         .map(|(id, name, role, email, phone, consent, consent_date, consent_source)| {
             (id, ContactInput { name, role, email, phone, consent, consent_date, consent_source })
-        }))
-}
-
-/// The member organisation of `cluster` the row describes (same CUI, or same name when either
-/// has no CUI), as it is now.
-async fn same_organisation(
-    tx: &mut Transaction<'_, Sqlite>,
-    cluster: i64,
-    cells: &OrganisationCells,
-) -> Result<Option<(i64, OrganisationInput)>> {
-    type Stored = (i64, String, String, String, Option<i64>, Option<String>, Option<i64>, Option<i64>);
-    let rows: Vec<Stored> = sqlx::query_as(
-        "SELECT id, name, kind, cui, caen_revision, caen_code, employees, turnover_ron FROM organisations \
-         WHERE cluster_id = ? ORDER BY id",
-    )
-    .bind(cluster)
-    .fetch_all(&mut **tx)
-    .await?;
-    let name = cells.name.as_deref().map(|n| fold(&tidy(n)));
-    let code = cells.cui.as_deref().and_then(cui::normalize).unwrap_or_default();
-    Ok(rows
-        .into_iter()
-        .find(|r| {
-            (!code.is_empty() && r.3 == code)
-                || ((code.is_empty() || r.3.is_empty()) && name.as_deref() == Some(fold(&r.1).as_str()))
-        })
-        .map(|(id, name, kind, cui, revision, code, employees, turnover_ron)| {
-            let caen = match (revision.and_then(CaenRevision::from_number), code) {
-                (Some(revision), Some(code)) => Some(CaenCode { revision, code }),
-                _ => None,
-            };
-            (id, OrganisationInput { name, kind: OrgKind::parse(&kind), cui, caen, employees, turnover_ron })
         }))
 }
 
@@ -307,6 +278,7 @@ struct Context<'a> {
     /// Cluster rows of the file by CUI: the first row that gave it, and the cluster's id once written.
     seen: HashMap<String, (usize, Option<i64>)>,
     file_names: HashMap<String, i64>,
+    members: Members,
 }
 
 pub async fn process(
@@ -315,6 +287,7 @@ pub async fn process(
     bytes: &[u8],
     options: &ImportOptions,
     commit: bool,
+    control: &Control,
 ) -> Result<ImportReport> {
     let file = read::read(bytes, options.encoding)?;
     let (mut tables, ignored_sheets) = tables(file.sheets);
@@ -336,13 +309,17 @@ pub async fn process(
         existing_names: current.iter().map(|(id, _, n)| (fold(n), *id)).collect(),
         seen: HashMap::new(),
         file_names: HashMap::new(),
+        members: Members::default(),
     };
 
     let mut counts = ImportCounts::default();
     let mut reports = Vec::new();
+    let mut tracker = Tracker::new(control, tables.iter().map(|t| t.rows.len()).sum());
+    // Dropping the transaction on a cancel (or any error) rolls it back.
     for table in &tables {
         let mut rows = Vec::new();
         for (number, cells) in &table.rows {
+            tracker.row_done()?;
             if cells.iter().all(String::is_empty) {
                 continue;
             }
@@ -359,6 +336,7 @@ pub async fn process(
             }
             rows.push(report);
         }
+        ctx.members.finish(&mut tx, &at).await?;
         let missing = columns::required(table.kind)
             .iter()
             .filter(|f| !table.columns.iter().any(|c| c.field.as_deref() == Some(**f)))
@@ -374,6 +352,7 @@ pub async fn process(
         });
     }
 
+    tracker.check()?;
     let written = commit && (counts.refused == 0 || options.skip_invalid) && counts.create + counts.update > 0;
     if written {
         // The rows themselves are in the audit log through its triggers; this entry says they
@@ -592,31 +571,20 @@ fn find_parent(ctx: &Context<'_>, row: &Row<'_>) -> Result<(i64, bool), FieldErr
         .ok_or_else(|| FieldError::new("cluster_cui", "import_cluster_unknown").with("value", &typed))
 }
 
-/// Finishes a contact or organisation row: refused with its problems, or written (an update
-/// of the matching record only when the user chose to update). `write` is `None` when the row
-/// names no cluster that exists.
-async fn child_row(
+/// The report of a contact or organisation row before its write: refused when it matches a
+/// record and the user did not choose to update.
+fn child_report(
     ctx: &Context<'_>,
-    tx: &mut Transaction<'_, Sqlite>,
     number: usize,
     row: &Row<'_>,
     mut problems: Vec<RowProblem>,
     matching: Option<i64>,
-    write: Option<Write>,
-    at: &At,
-) -> Result<RowReport> {
+) -> RowReport {
     if matching.is_some() && !ctx.options.update {
         problems.push(problem(row.columns, "name", FieldError::new("name", "import_exists_child")));
     }
     let action = if matching.is_some() { RowAction::Update } else { RowAction::Create };
-    let report = RowReport {
-        row: number,
-        action,
-        name: row.text("name"),
-        cluster_cui: cui_key(&row.text("cluster_cui")),
-        problems,
-    };
-    Ok(finish(tx, report, row.columns, write.as_ref(), at).await?.0)
+    RowReport { row: number, action, name: row.text("name"), cluster_cui: cui_key(&row.text("cluster_cui")), problems }
 }
 
 async fn contact_row(
@@ -636,7 +604,8 @@ async fn contact_row(
     let (id, base) = existing.map_or((None, ContactInput::default()), |(id, base)| (Some(id), base));
     let input = cells.onto(base, ctx.file_name);
     let write = cluster.map(|(cluster, _)| Write::Contact { cluster, id, input });
-    child_row(ctx, tx, number, row, problems, id, write, at).await
+    let report = child_report(ctx, number, row, problems, id);
+    Ok(finish(tx, report, row.columns, write.as_ref(), at).await?.0)
 }
 
 async fn organisation_row(
@@ -673,11 +642,28 @@ async fn organisation_row(
     }
     let cluster = parent(ctx, row, &mut problems);
     let existing = match cluster {
-        Some((cluster, false)) => same_organisation(tx, cluster, &cells).await?,
+        Some((cluster, false)) => {
+            let lookup = Lookup { name: cells.name.as_deref(), cui: cells.cui.as_deref() };
+            ctx.members.find(tx, cluster, &lookup).await?
+        }
         _ => None,
     };
     let (id, base) = existing.map_or((None, OrganisationInput::default()), |(id, base)| (Some(id), base));
     let input = cells.onto(base);
-    let write = cluster.map(|(cluster, _)| Write::Organisation { cluster, id, input });
-    child_row(ctx, tx, number, row, problems, id, write, at).await
+    let mut report = child_report(ctx, number, row, problems, id);
+    // The form's checks read nothing stored (the cluster exists: it was found above), so a row
+    // refused for its values needs no write to list the rest of its reasons.
+    if let Some((cluster, _)) = cluster {
+        match clusters::clean_organisation(&input) {
+            Ok(org) if report.problems.is_empty() => {
+                ctx.members.write(tx, cluster, id, org, at).await?;
+                return Ok(report);
+            }
+            Ok(_) => {}
+            Err(Error::Invalid(fields)) => add_problems(&mut report, row.columns, fields),
+            Err(e) => return Err(e),
+        }
+    }
+    report.action = RowAction::Refused;
+    Ok(report)
 }

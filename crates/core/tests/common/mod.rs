@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests that compare whole databases or kill a writer.
 #![allow(dead_code)] // each test binary uses its own part
 
+pub mod members;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
