@@ -7,7 +7,7 @@
 #   make date-sweep      the UI tests at year ends, a leap day, both clock changes and in 2029, and
 #                        the core's tests two years ahead, under libfaketime (Europe/Bucharest)
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
-#   make bench           the store, summary and assessment-report benchmarks (prints figures; installs chromium)
+#   make bench           the store, summary, assessment-report and timeline benchmarks (prints figures; installs chromium)
 #   make fuzz            the import's fuzz run at full size (100,000 cases; `make test` runs 10,000)
 #   make check-bindings  fail if the ts-rs TypeScript types in ui/src/lib/bindings are not committed
 #
@@ -125,6 +125,7 @@ bench: setup
 	cargo bench -p clusterdesk-core --bench store
 	cargo bench -p clusterdesk-core --bench summary
 	cargo bench -p clusterdesk-core --bench assessment
+	cargo bench -p clusterdesk-core --bench timeline
 
 # Arbitrary bytes, hostile CSV in every encoding and mutated workbooks through the import's
 # preview: it must refuse them, never panic. About 2.5 minutes on two cores.
