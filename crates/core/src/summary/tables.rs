@@ -499,7 +499,7 @@ fn services_tables(s: &AnnualSummary, lang: Lang) -> [Table; 5] {
                 vec![
                     text(p.title.clone()),
                     text(tr(lang, &format!("consultation.body.{}", p.body.code()))),
-                    parse(&p.sent_on).map(Cell::Date).unwrap_or(Cell::Empty),
+                    text(date_text(lang, &p.sent_on)),
                     text(tr(lang, &format!("consultation.outcome.{}", p.outcome.code()))),
                     Cell::Integer(p.members_asked),
                 ]
