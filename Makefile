@@ -8,8 +8,8 @@
 #   make date-sweep      the UI tests at year ends, a leap day, both clock changes and in 2029, and
 #                        the core's tests two years ahead, under libfaketime (Europe/Bucharest)
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
-#   make bench           the store, summary, assessment-report and bulk-import benchmarks, then the release
-#                        app's start-up time and memory (prints figures; installs chromium)
+#   make bench           the store, summary, assessment-report, bulk-import and timeline benchmarks, then
+#                        the release app's start-up time and memory (prints figures; installs chromium)
 #   make package         release build: .deb and .rpm (app + the clusterdesk command) under
 #                        $(CARGO_TARGET_DIR or target)/release/bundle/
 #   make package-test    the .deb installed, used, upgraded and purged in a clean Debian 12 root (root only;
@@ -138,6 +138,7 @@ bench: setup
 	cargo bench -p clusterdesk-core --bench summary
 	cargo bench -p clusterdesk-core --bench assessment
 	cargo bench -p clusterdesk-core --bench import
+	cargo bench -p clusterdesk-core --bench timeline
 	bash $(ROOT)/scripts/bench-startup.sh
 
 # The .deb and .rpm of the release build (profile in Cargo.toml). The command line goes in as

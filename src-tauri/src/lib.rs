@@ -134,6 +134,17 @@ pub fn run() {
             commands::events::export_event_participants,
             commands::audit::export_contact_data,
             commands::audit::erase_contact,
+            commands::services::list_requests,
+            commands::services::request_detail,
+            commands::services::save_request,
+            commands::services::set_request_status,
+            commands::services::delete_request,
+            commands::services::save_activity,
+            commands::services::delete_activity,
+            commands::services::save_follow_up,
+            commands::services::set_follow_up_done,
+            commands::services::my_work,
+            commands::services::cluster_timeline,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -4,7 +4,8 @@ use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::clusters::{self, ClusterQuery, ClusterRow, ClusterSort, LabelFilter, MembershipStatus, Sector};
 use clusterdesk_core::eligibility::EligibilityFilter;
 use clusterdesk_core::geo::Region;
-use clusterdesk_core::i18n::{Lang, format_money, t};
+use clusterdesk_core::i18n::{Lang, format_date, format_decimal, format_money, t};
+use clusterdesk_core::timeline::{TimelineItem, TimelineKind, TimelineQuery};
 use clusterdesk_core::{Result, Store};
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 
@@ -12,6 +13,29 @@ use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 pub enum ClustersCommand {
     /// Lists member clusters: the same query, filters and sort as the app's list.
     List(ListArgs),
+    /// Everything the association did with or for one cluster, newest first (the cluster page's
+    /// Timeline tab, the same query).
+    Timeline(TimelineArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TimelineArgs {
+    #[arg(long)]
+    cluster: i64,
+    /// Only these kinds (request, activity, assessment, sme_audit, training, event, introduction,
+    /// project, consultation, fee, payment, label, change, request_closed); all when omitted.
+    #[arg(long, value_parser = parse_code::<TimelineKind>(TimelineKind::parse))]
+    kind: Vec<TimelineKind>,
+    /// First day, YYYY-MM-DD.
+    #[arg(long)]
+    from: Option<String>,
+    /// Last day, YYYY-MM-DD.
+    #[arg(long)]
+    to: Option<String>,
+    #[arg(long, default_value_t = 100)]
+    limit: i64,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
 }
 
 #[derive(clap::Args)]
@@ -70,6 +94,7 @@ fn parse_code<T: Clone + Send + Sync + 'static>(
 pub async fn run(store: &Store, lang: Lang, command: ClustersCommand) -> Result<()> {
     match command {
         ClustersCommand::List(args) => list(store, lang, args).await,
+        ClustersCommand::Timeline(args) => timeline(store, lang, args).await,
     }
 }
 
@@ -118,6 +143,59 @@ async fn list(store: &Store, lang: Lang, args: ListArgs) -> Result<()> {
             writeln!(out, "{}", t(lang, "cli.matches", &[("count", &total.to_string())]))?;
         }
     }
+    Ok(())
+}
+
+async fn timeline(store: &Store, lang: Lang, args: TimelineArgs) -> Result<()> {
+    let query = TimelineQuery {
+        cluster_id: args.cluster,
+        kinds: args.kind,
+        from: args.from,
+        to: args.to,
+        offset: 0,
+        limit: args.limit,
+    };
+    let page = clusterdesk_core::timeline::timeline(store, &query).await?;
+    let mut out = std::io::stdout().lock();
+    if let Format::Json = args.format {
+        serde_json::to_writer_pretty(&mut out, &page).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let headers: Vec<String> = ["date", "kind", "title", "context", "staff", "hours"]
+        .iter()
+        .map(|f| t(lang, &format!("timeline.field.{f}"), &[]))
+        .collect();
+    let cells = |item: &TimelineItem| -> Vec<String> {
+        let date = chrono::NaiveDate::parse_from_str(&item.date, "%Y-%m-%d")
+            .map(|d| format_date(lang, d))
+            .unwrap_or_else(|_| item.date.clone());
+        vec![
+            date,
+            t(lang, &format!("timeline.kind.{}", item.kind.code()), &[]),
+            item.title.clone(),
+            item.context.clone(),
+            item.staff.clone().unwrap_or_default(),
+            item.minutes.map(|m| format_decimal(lang, (m * 100 + 30) / 60)).unwrap_or_default(),
+        ]
+    };
+    if let Format::Csv = args.format {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(&headers).map_err(std::io::Error::other)?;
+        for item in &page.items {
+            writer.write_record(cells(item)).map_err(std::io::Error::other)?;
+        }
+        writer.flush()?;
+        return Ok(());
+    }
+    let mut table = Table::new();
+    table.load_preset(UTF8_FULL_CONDENSED).set_header(headers);
+    for item in &page.items {
+        table.add_row(cells(item));
+    }
+    writeln!(out, "{}", page.cluster_name)?;
+    writeln!(out, "{table}")?;
+    writeln!(out, "{}", t(lang, "cli.matches", &[("count", &page.total.to_string())]))?;
     Ok(())
 }
 

@@ -104,6 +104,39 @@ pub fn rev3_successors(rev2_code: &str) -> Vec<CaenClass> {
         .unwrap_or_default()
 }
 
+/// The Rev.3 divisions (two digits) a class of either revision falls in: its own for Rev.3, those of
+/// its INS successors for Rev.2 (a split class may land in two divisions). Empty when `code` is not
+/// a class of `rev`. This is how a comparison reads codes of both revisions on one scale.
+pub fn rev3_divisions(rev: CaenRevision, code: &str) -> Vec<String> {
+    let Some(code) = normalize_code(code) else {
+        return Vec::new();
+    };
+    let mut divisions: Vec<String> = match rev {
+        CaenRevision::Rev3 if DATA.rev3.index.contains_key(&code) => vec![code[..2].to_string()],
+        CaenRevision::Rev3 => Vec::new(),
+        CaenRevision::Rev2 => {
+            DATA.successors.get(&code).into_iter().flatten().map(|c| c[..2].to_string()).collect()
+        }
+    };
+    divisions.sort();
+    divisions.dedup();
+    divisions
+}
+
+/// Every class of either revision that [`rev3_divisions`] places in one of `divisions`, for a query
+/// over stored codes (which keep the revision they were given in).
+pub fn classes_in_rev3_divisions(divisions: &[String]) -> Vec<(CaenRevision, String)> {
+    let wanted = |code: &str| divisions.iter().any(|d| code.starts_with(d.as_str()));
+    let rev3 = DATA.rev3.classes.iter().filter(|e| wanted(&e.class.code)).map(|e| (CaenRevision::Rev3, e.class.code.clone()));
+    let rev2 = DATA
+        .rev2
+        .classes
+        .iter()
+        .filter(|e| DATA.successors.get(&e.class.code).is_some_and(|s| s.iter().any(|c| wanted(c))))
+        .map(|e| (CaenRevision::Rev2, e.class.code.clone()));
+    rev3.chain(rev2).collect()
+}
+
 /// Whether the number names a different activity in Rev.2 and Rev.3, so that a code of unknown
 /// revision (an old spreadsheet, a form filled in by hand) must not be guessed.
 pub fn is_ambiguous(code: &str) -> bool {

@@ -78,6 +78,10 @@ pub async fn generate(store: &Store, options: &DemoOptions) -> Result<DemoSummar
     crate::assessments::demo::generate_in(&mut tx, options.seed, demo.today).await?;
     crate::sme_audits::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     crate::events::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
+    crate::services::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
+    let projects = crate::projects::demo::generate_in(&mut tx, demo.today).await?;
+    crate::network::demo::generate_in(&mut tx, &mut demo.rng, demo.today, &projects).await?;
+    crate::representation::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     tx.commit().await?;
     Ok(summary)
 }

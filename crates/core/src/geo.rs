@@ -50,6 +50,34 @@ impl Region {
     }
 }
 
+impl Region {
+    /// The regions that share a border with this one (read off the county map: Suceava touches
+    /// Maramureș, Harghita touches Neamț, Buzău touches Covasna, Gorj touches Hunedoara…).
+    /// București-Ilfov lies inside Sud-Muntenia and touches nothing else; Centru touches every
+    /// region but București-Ilfov.
+    pub fn neighbours(self) -> &'static [Region] {
+        use Region::*;
+        match self {
+            NordEst => &[NordVest, Centru, SudEst],
+            SudEst => &[NordEst, Centru, SudMuntenia],
+            SudMuntenia => &[SudEst, Centru, SudVestOltenia, BucurestiIlfov],
+            SudVestOltenia => &[SudMuntenia, Centru, Vest],
+            Vest => &[SudVestOltenia, Centru, NordVest],
+            NordVest => &[Vest, Centru, NordEst],
+            Centru => &[NordEst, SudEst, SudMuntenia, SudVestOltenia, Vest, NordVest],
+            BucurestiIlfov => &[SudMuntenia],
+        }
+    }
+
+    pub fn borders(self, other: Region) -> bool {
+        self.neighbours().contains(&other)
+    }
+
+    pub fn parse(code: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, sqlx::FromRow)]
 #[ts(export)]
 pub struct County {
@@ -63,4 +91,22 @@ pub async fn counties(pool: &SqlitePool) -> Result<Vec<County>> {
     // SQLite's default collation would put "Sălaj" after "Vrancea".
     counties.sort_by_cached_key(|c| crate::text::fold(&c.name));
     Ok(counties)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Region;
+
+    #[test]
+    fn neighbours_are_mutual_and_never_the_region_itself() {
+        for region in Region::ALL {
+            assert!(!region.borders(region), "{region:?}");
+            for other in region.neighbours() {
+                assert!(other.borders(region), "{region:?} borders {other:?} but not back");
+            }
+        }
+        assert!(Region::NordEst.borders(Region::NordVest));
+        assert!(!Region::NordEst.borders(Region::Vest));
+        assert!(!Region::BucurestiIlfov.borders(Region::Centru));
+    }
 }

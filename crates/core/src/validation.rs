@@ -121,6 +121,54 @@ pub fn fte(value: Option<f64>) -> Result<(), FieldError> {
     }
 }
 
+/// A staff member's name: required, tidied.
+pub(crate) fn staff_name(problems: &mut Problems, field: &str, value: &str) -> String {
+    let name = crate::text::tidy(&crate::text::comma_below(value));
+    problems.check(field, required(&name));
+    problems.check(field, max_len(&name, 200));
+    name
+}
+
+/// A day that has happened: a valid date, not after today.
+pub(crate) fn past_day(problems: &mut Problems, field: &str, value: &str, at: &crate::clock::At) -> Option<NaiveDate> {
+    match date(value.trim()) {
+        Ok(day) if day > at.date => {
+            problems.add(FieldError::new(field, "date_in_future"));
+            None
+        }
+        Ok(day) => Some(day),
+        Err(mut e) => {
+            e.field = field.to_string();
+            problems.add(e);
+            None
+        }
+    }
+}
+
+/// An optional day that has happened: empty is None; otherwise as [`past_day`].
+pub(crate) fn optional_past_day(
+    problems: &mut Problems,
+    field: &str,
+    value: Option<&str>,
+    at: &crate::clock::At,
+) -> Option<NaiveDate> {
+    let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+    past_day(problems, field, value, at)
+}
+
+/// An optional day: empty is None; otherwise a valid date.
+pub(crate) fn optional_day(problems: &mut Problems, field: &str, value: Option<&str>) -> Option<NaiveDate> {
+    let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+    match date(value) {
+        Ok(day) => Some(day),
+        Err(mut e) => {
+            e.field = field.to_string();
+            problems.add(e);
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod eligibility;
 pub mod events;
 pub mod import;
 pub mod reference;
+pub mod services;
 pub mod sme_audits;
 pub mod summary;
 pub mod trainings;

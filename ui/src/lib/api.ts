@@ -219,3 +219,24 @@ export const assessmentsApi = {
     invoke<import('./bindings/Framework').Framework>('edit_framework_indicator', { edit }),
   exportPdf: (id: number) => invoke<string | null>('export_assessment_pdf', { id }),
 };
+
+/** Requests and consulting, and a cluster's timeline (src-tauri/src/commands/services.rs). */
+export const servicesApi = {
+  listRequests: (filter: import('./bindings/RequestFilter').RequestFilter) =>
+    invoke<import('./bindings/RequestRow').RequestRow[]>('list_requests', { filter }),
+  requestDetail: (id: number) => invoke<import('./bindings/RequestDetail').RequestDetail>('request_detail', { id }),
+  saveRequest: (id: number | null, input: import('./bindings/RequestInput').RequestInput) =>
+    invoke<number>('save_request', { id, input }),
+  setRequestStatus: (id: number, status: import('./bindings/RequestStatus').RequestStatus, outcome: string) =>
+    invoke<void>('set_request_status', { id, status, outcome }),
+  deleteRequest: (id: number) => invoke<void>('delete_request', { id }),
+  saveActivity: (request_id: number, id: number | null, input: import('./bindings/ActivityInput').ActivityInput) =>
+    invoke<number>('save_activity', { request_id, id, input }),
+  deleteActivity: (id: number) => invoke<void>('delete_activity', { id }),
+  saveFollowUp: (request_id: number, id: number | null, input: import('./bindings/FollowUpInput').FollowUpInput) =>
+    invoke<number>('save_follow_up', { request_id, id, input }),
+  setFollowUpDone: (id: number, done: boolean) => invoke<void>('set_follow_up_done', { id, done }),
+  myWork: () => invoke<import('./bindings/MyWork').MyWork>('my_work'),
+  clusterTimeline: (query: import('./bindings/TimelineQuery').TimelineQuery) =>
+    invoke<import('./bindings/TimelinePage').TimelinePage>('cluster_timeline', { query }),
+};

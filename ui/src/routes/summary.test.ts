@@ -17,7 +17,8 @@ const api = vi.hoisted(() => ({
   exportClusters: vi.fn(),
   listClusters: vi.fn(),
 }));
-vi.mock('../lib/api', () => ({ api }));
+const servicesApi = vi.hoisted(() => ({ myWork: vi.fn() }));
+vi.mock('../lib/api', () => ({ api, servicesApi }));
 
 import Dashboard from './Dashboard.svelte';
 import Reports, { resetReportsYear } from './Reports.svelte';
@@ -162,6 +163,16 @@ function annualSummary(year = 2025, overrides: Partial<AnnualSummary> = {}): Ann
       arrears_bani: 12_000_00,
       clusters_in_arrears: 2,
     },
+    services: {
+      requests_by_topic: [{ topic: 'governance', received: 3, done: 2, dropped: 0, open: 1, minutes: 270 }],
+      requests: { received: 3, done: 2, dropped: 0, open: 1, minutes: 270 },
+      hours_by_cluster: [{ cluster_id: 1, name: 'Clusterul Mobilei', requests: 3, activities: 4, minutes: 270 }],
+      minutes: 270,
+      introductions_by_outcome: [{ outcome: 'met', count: 2 }],
+      introductions: 2,
+      projects_by_status: [{ status: 'running', projects: 1, budget_eur: 240_000_000, own_share_eur: 31_000_000, unconverted: 0 }],
+      positions: [],
+    },
     ...overrides,
   };
 }
@@ -187,6 +198,7 @@ beforeEach(() => {
   window.location.hash = '#/';
   api.listClusters.mockResolvedValue({ total: 1, rows: [{ joined_year: 2014 }] });
   api.annualSummary.mockImplementation(async (year: number) => annualSummary(year));
+  servicesApi.myWork.mockResolvedValue({ staff: 'Ioana', today: '2026-11-27', mine: [], overdue: [], overdue_follow_ups: [] });
 });
 
 afterEach(() => cleanup());

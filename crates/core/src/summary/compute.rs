@@ -49,6 +49,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
     let audits = crate::sme_audits::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
     let (assessments, moved_up) = crate::assessments::held_between(&mut conn, &ymd(first), &ymd(as_of)).await?;
     let events = events_held(&mut conn, first, last).await?;
+    let services = super::services::services_part(&mut conn, &ymd(first), &ymd(as_of)).await?;
     conn.commit().await?;
 
     let best = best_labels_on(&labels, &members, as_of);
@@ -94,6 +95,7 @@ pub async fn annual_on(store: &Store, year: i64, today: NaiveDate) -> Result<Ann
         trainings,
         events,
         fees: fee_part(&fees),
+        services,
     })
 }
 

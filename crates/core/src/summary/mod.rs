@@ -11,6 +11,7 @@ mod export;
 pub mod membership;
 mod model;
 mod pdf;
+mod services;
 mod tables;
 
 pub use compute::{EXPIRING_WITHIN_DAYS, UPCOMING_WITHIN_DAYS, annual, annual_on, headline};

@@ -26,6 +26,7 @@ pub struct AnnualSummary {
     pub trainings: TrainingsPart,
     pub events: EventsPart,
     pub fees: FeesPart,
+    pub services: ServicesPart,
 }
 
 /// Members on one day, broken down.
@@ -221,6 +222,87 @@ pub struct FeesPart {
     /// Owed for years before this one.
     pub arrears_bani: i64,
     pub clusters_in_arrears: i64,
+}
+
+/// Services to members during the year: requests received (by topic, and where they stood at
+/// `as_of`), the hours of consulting logged (by cluster), introductions made and what came of
+/// them, the joint projects of the year by status with their budgets, and the positions sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ServicesPart {
+    /// Every topic, in the list's order.
+    pub requests_by_topic: Vec<TopicFigures>,
+    pub requests: RequestFigures,
+    /// Clusters (and founding groups) with time logged in the year, most hours first.
+    pub hours_by_cluster: Vec<ClusterHours>,
+    pub minutes: i64,
+    /// Introductions made in the year, by their outcome (every outcome, in the list's order).
+    pub introductions_by_outcome: Vec<OutcomeCount>,
+    pub introductions: i64,
+    /// Projects submitted, running or closed in the year (ideas: recorded in it), by status.
+    pub projects_by_status: Vec<ProjectStatusFigures>,
+    /// Positions sent in the year, in the order they were sent.
+    pub positions: Vec<PositionSent>,
+}
+
+/// Requests received in the year: those closed by `as_of` as done or dropped, the others open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[ts(export)]
+pub struct RequestFigures {
+    pub received: i64,
+    pub done: i64,
+    pub dropped: i64,
+    pub open: i64,
+    /// Time logged on them in the year.
+    pub minutes: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TopicFigures {
+    pub topic: crate::services::RequestTopic,
+    #[serde(flatten)]
+    pub figures: RequestFigures,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ClusterHours {
+    /// None for a group founding a cluster.
+    pub cluster_id: Option<i64>,
+    pub name: String,
+    pub requests: i64,
+    pub activities: i64,
+    pub minutes: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct OutcomeCount {
+    pub outcome: crate::network::IntroductionOutcome,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ProjectStatusFigures {
+    pub status: crate::projects::ProjectStatus,
+    pub projects: i64,
+    /// In euro cents; projects in lei without a rate are left out of the sums (`unconverted`).
+    pub budget_eur: i64,
+    pub own_share_eur: i64,
+    pub unconverted: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PositionSent {
+    pub consultation_id: i64,
+    pub body: crate::representation::Body,
+    pub title: String,
+    pub sent_on: String,
+    pub outcome: crate::representation::PositionOutcome,
+    pub members_asked: i64,
 }
 
 // ---------------------------------------------------------------------------------------------

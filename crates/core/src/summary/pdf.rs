@@ -56,6 +56,7 @@ pub fn pdf(summary: &AnnualSummary, lang: Lang) -> crate::Result<Vec<u8>> {
     report.trainings();
     report.events();
     report.fees();
+    report.services();
     report.contents(contents_page);
     report.doc.finish()
 }
@@ -571,6 +572,33 @@ impl Report<'_> {
         }
         let part = self.part(PartKey::Fees);
         self.table(&part.table, part.note.as_deref(), true);
+    }
+}
+
+impl Report<'_> {
+    /// Requests by topic (with a chart of the hours by topic), hours by cluster, introductions,
+    /// projects and positions: the tables every format shares.
+    fn services(&mut self) {
+        let lang = self.lang;
+        let topics = self.summary.services.requests_by_topic.len();
+        self.section("summary.section.services", 60.0 + 7.0 * topics as f32);
+        let part = self.part(PartKey::ServiceRequests);
+        self.table(&part.table, part.note.as_deref(), true);
+        let rows: Vec<Bar> = self
+            .summary
+            .services
+            .requests_by_topic
+            .iter()
+            .filter(|r| r.figures.received > 0)
+            .map(|r| (self.tr(&format!("request.topic.{}", r.topic.code())), r.figures.received, BAR))
+            .collect();
+        let caption = t(lang, "summary.chart.requests", &[("year", &self.summary.year.to_string())]);
+        self.bar_chart(&caption, &rows, &self.integer());
+        for key in [PartKey::ServiceHours, PartKey::Introductions, PartKey::Projects, PartKey::Positions] {
+            let part = self.part(key);
+            self.ensure(30.0);
+            self.table(&part.table, part.note.as_deref(), true);
+        }
     }
 }
 

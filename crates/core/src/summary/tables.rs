@@ -23,6 +23,11 @@ pub(crate) enum PartKey {
     Events,
     EventCountries,
     Fees,
+    ServiceRequests,
+    ServiceHours,
+    Introductions,
+    Projects,
+    Positions,
 }
 
 /// One table of the summary and the note printed under it.
@@ -93,6 +98,10 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
             vec![text(t(lang, "summary.row.fees_paid", &y)), Cell::Money(s.fees.paid_bani)],
             vec![text(t(lang, "summary.row.fees_outstanding", &y)), Cell::Money(s.fees.outstanding_bani)],
             vec![text(t(lang, "summary.row.fees_arrears", &y)), Cell::Money(s.fees.arrears_bani)],
+            vec![text(t(lang, "summary.row.requests", &y)), Cell::Integer(s.services.requests.received)],
+            vec![text(t(lang, "summary.row.consulting_hours", &y)), hours(s.services.minutes)],
+            vec![text(t(lang, "summary.row.introductions", &y)), Cell::Integer(s.services.introductions)],
+            vec![text(t(lang, "summary.row.positions", &y)), Cell::Integer(s.services.positions.len() as i64)],
         ],
         widths: None,
     };
@@ -346,6 +355,8 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
         widths: None,
     };
 
+    let [requests, hours_table, introductions, projects, positions] = services_tables(s, lang);
+
     vec![
         Part { key: PartKey::Overview, table: overview, note: overview_note },
         Part { key: PartKey::Members, table: membership, note: Some(tr(lang, "summary.note.members")) },
@@ -358,7 +369,145 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
         Part { key: PartKey::Events, table: events, note: Some(tr(lang, "summary.note.events")) },
         Part { key: PartKey::EventCountries, table: event_countries, note: None },
         Part { key: PartKey::Fees, table: fees, note: Some(t(lang, "summary.note.fees", &at)) },
+        Part { key: PartKey::ServiceRequests, table: requests, note: Some(t(lang, "summary.note.requests", &at)) },
+        Part { key: PartKey::ServiceHours, table: hours_table, note: None },
+        Part { key: PartKey::Introductions, table: introductions, note: None },
+        Part { key: PartKey::Projects, table: projects, note: Some(tr(lang, "summary.note.projects")) },
+        Part { key: PartKey::Positions, table: positions, note: None },
     ]
+}
+
+/// Clusters named in the hours table.
+const HOURS_ROWS: usize = 30;
+
+/// Minutes as hours with two decimals (90 minutes: 1,50).
+fn hours(minutes: i64) -> Cell {
+    Cell::Decimal((minutes * 100 + 30) / 60)
+}
+
+/// Requests by topic, hours by cluster, introductions by outcome, projects by status, positions.
+fn services_tables(s: &AnnualSummary, lang: Lang) -> [Table; 5] {
+    let v = &s.services;
+    let request_row = |label: String, f: &RequestFigures| {
+        vec![
+            text(label),
+            Cell::Integer(f.received),
+            Cell::Integer(f.done),
+            Cell::Integer(f.dropped),
+            Cell::Integer(f.open),
+            hours(f.minutes),
+        ]
+    };
+    let mut request_rows: Vec<Vec<Cell>> = v
+        .requests_by_topic
+        .iter()
+        .map(|r| request_row(tr(lang, &format!("request.topic.{}", r.topic.code())), &r.figures))
+        .collect();
+    request_rows.push(request_row(tr(lang, "summary.row.total"), &v.requests));
+    let requests = Table {
+        name: tr(lang, "summary.table.requests"),
+        headers: vec![
+            tr(lang, "summary.col.topic"),
+            tr(lang, "summary.col.received"),
+            tr(lang, "request.status.done"),
+            tr(lang, "request.status.dropped"),
+            tr(lang, "summary.col.open"),
+            tr(lang, "summary.col.hours"),
+        ],
+        rows: request_rows,
+        widths: None,
+    };
+    // The clusters with most hours by name, the rest in one line, so that the report stays a
+    // report at 5,000 clusters.
+    let (named, rest) = v.hours_by_cluster.split_at(v.hours_by_cluster.len().min(HOURS_ROWS));
+    let mut hour_rows: Vec<Vec<Cell>> = named
+        .iter()
+        .map(|c| vec![text(c.name.clone()), Cell::Integer(c.requests), Cell::Integer(c.activities), hours(c.minutes)])
+        .collect();
+    if !rest.is_empty() {
+        hour_rows.push(vec![
+            text(t(lang, "summary.row.other_clusters", &[("count", &rest.len().to_string())])),
+            Cell::Integer(rest.iter().map(|c| c.requests).sum()),
+            Cell::Integer(rest.iter().map(|c| c.activities).sum()),
+            hours(rest.iter().map(|c| c.minutes).sum()),
+        ]);
+    }
+    hour_rows.push(vec![
+        text(tr(lang, "summary.row.total")),
+        Cell::Integer(v.hours_by_cluster.iter().map(|c| c.requests).sum()),
+        Cell::Integer(v.hours_by_cluster.iter().map(|c| c.activities).sum()),
+        hours(v.minutes),
+    ]);
+    let hours_table = Table {
+        name: tr(lang, "summary.table.consulting_hours"),
+        headers: vec![
+            tr(lang, "summary.col.cluster"),
+            tr(lang, "summary.col.requests"),
+            tr(lang, "summary.col.activities"),
+            tr(lang, "summary.col.hours"),
+        ],
+        rows: hour_rows,
+        widths: None,
+    };
+    let mut outcome_rows: Vec<Vec<Cell>> = v
+        .introductions_by_outcome
+        .iter()
+        .map(|o| vec![text(tr(lang, &format!("introduction.outcome.{}", o.outcome.code()))), Cell::Integer(o.count)])
+        .collect();
+    outcome_rows.push(vec![text(tr(lang, "summary.row.total")), Cell::Integer(v.introductions)]);
+    let introductions = Table {
+        name: tr(lang, "summary.table.introductions"),
+        headers: vec![tr(lang, "summary.col.outcome"), tr(lang, "summary.col.introductions")],
+        rows: outcome_rows,
+        widths: None,
+    };
+    let projects = Table {
+        name: tr(lang, "summary.table.projects"),
+        headers: vec![
+            tr(lang, "summary.col.status"),
+            tr(lang, "summary.col.projects"),
+            tr(lang, "summary.col.budget_eur"),
+            tr(lang, "summary.col.own_share_eur"),
+        ],
+        rows: v
+            .projects_by_status
+            .iter()
+            .map(|p| {
+                vec![
+                    text(tr(lang, &format!("project.status.{}", p.status.code()))),
+                    Cell::Integer(p.projects),
+                    Cell::Decimal(p.budget_eur),
+                    Cell::Decimal(p.own_share_eur),
+                ]
+            })
+            .collect(),
+        widths: None,
+    };
+    let positions = Table {
+        name: tr(lang, "summary.table.positions"),
+        headers: vec![
+            tr(lang, "summary.col.subject"),
+            tr(lang, "summary.col.body"),
+            tr(lang, "summary.col.sent_on"),
+            tr(lang, "summary.col.outcome"),
+            tr(lang, "summary.col.members_asked"),
+        ],
+        rows: v
+            .positions
+            .iter()
+            .map(|p| {
+                vec![
+                    text(p.title.clone()),
+                    text(tr(lang, &format!("consultation.body.{}", p.body.code()))),
+                    text(date_text(lang, &p.sent_on)),
+                    text(tr(lang, &format!("consultation.outcome.{}", p.outcome.code()))),
+                    Cell::Integer(p.members_asked),
+                ]
+            })
+            .collect(),
+        widths: None,
+    };
+    [requests, hours_table, introductions, projects, positions]
 }
 
 /// The notes of the tables, for the spreadsheet and the CSV files (the PDF prints each under its

@@ -5,6 +5,7 @@ import type { FeesPart } from "./FeesPart";
 import type { LabelsPart } from "./LabelsPart";
 import type { MembersPart } from "./MembersPart";
 import type { OrganisationsPart } from "./OrganisationsPart";
+import type { ServicesPart } from "./ServicesPart";
 import type { TrainingsPart } from "./TrainingsPart";
 
 /**
@@ -22,4 +23,4 @@ year_complete: boolean,
 /**
  * The day the figures were computed.
  */
-made_on: string, members: MembersPart, organisations: OrganisationsPart, labels: LabelsPart, assessments: AssessmentsPart, trainings: TrainingsPart, events: EventsPart, fees: FeesPart, };
+made_on: string, members: MembersPart, organisations: OrganisationsPart, labels: LabelsPart, assessments: AssessmentsPart, trainings: TrainingsPart, events: EventsPart, fees: FeesPart, services: ServicesPart, };
