@@ -61,10 +61,10 @@ async function go(browser, location, title) {
   await browser.execute((hash) => {
     window.location.hash = hash;
   }, '#' + location);
-  await browser.waitUntil(
-    async () => (await byTestId(browser, 'page-title').getText()) === title,
-    { ...WAIT, timeoutMsg: `${location}: the title should read "${title}"` },
-  );
+  const shownTitle = () => browser.execute(() => document.querySelector('[data-testid="page-title"]')?.textContent?.trim() ?? '');
+  await browser
+    .waitUntil(async () => (await shownTitle()) === title, WAIT)
+    .catch(async () => assert.fail(`${location}: the title should read "${title}", it reads "${await shownTitle()}"`));
   // The page has loaded what it shows: no spinner, nothing busy.
   await browser.waitUntil(
     () => browser.execute(() => !document.querySelector('#main [aria-busy="true"], #main .spinner')),
@@ -78,24 +78,22 @@ async function links(browser) {
   );
 }
 
-/** The serious and critical violations axe-core finds in the window, as lines of text. */
-async function axeViolations(browser) {
+/** What axe-core finds in the window: the violations, and how many rules passed (it ran). */
+async function axeRun(browser) {
   const loaded = await browser.execute(() => typeof window.axe === 'object');
   if (!loaded) await browser.execute(AXE);
-  const result = await browser.execute(
+  return browser.execute(
     (tags) =>
-      window.axe
-        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-        .then((r) =>
-          r.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-          })),
-        ),
+      window.axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => ({
+        passed: r.passes.length,
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+        })),
+      })),
     WCAG,
   );
-  return result;
 }
 
 describe('every page', () => {
@@ -118,6 +116,7 @@ describe('every page', () => {
     const catalogue = CATALOGUES[lang];
     const problems = [];
     const minor = new Map();
+    let rulesPassed = 0;
     const queue = ROUTES.filter((r) => !r.path.includes(':')).map((r) => r.path);
     const seen = new Set();
     const visit = async (location) => {
@@ -136,7 +135,10 @@ describe('every page', () => {
       assert.deepEqual(shownCrumbs, crumbs(route, params, lang), `${location}: the breadcrumb`);
       assert.equal(await browser.getTitle(), `${title} — ${catalogue['app.name']}`, `${location}: the window title`);
 
-      for (const v of await axeViolations(browser)) {
+      const axe = await axeRun(browser);
+      assert.ok(axe.passed > 0, `${location}: axe-core should have run its rules`);
+      rulesPassed += axe.passed;
+      for (const v of axe.violations) {
         if (v.impact === 'serious' || v.impact === 'critical') {
           problems.push(`${lang} ${location}: ${v.impact} ${v.id}\n    ${v.nodes.slice(0, 3).join('\n    ')}`);
         } else {
@@ -149,27 +151,29 @@ describe('every page', () => {
     if (locations.size === ROUTES.length) {
       for (const location of locations.values()) await visit(location);
     } else {
-      while (queue.length) {
-        const location = queue.shift();
-        const m = match(location);
-        if (!m || seen.has(m.route.path)) continue;
-        for (const href of await visit(location)) {
-          const found = match(href.split('?')[0]);
-          if (found && !seen.has(found.route.path)) queue.push(href.split('?')[0]);
-        }
-        if (!queue.length) {
-          // Pages behind buttons: the parameters of the page they belong under.
-          for (const route of ROUTES) {
-            if (seen.has(route.path) || !route.parent || !locations.has(route.parent)) continue;
-            queue.push(fill(route.path, match(locations.get(route.parent)).params));
+      for (;;) {
+        while (queue.length) {
+          const location = queue.shift();
+          const m = match(location);
+          if (!m || seen.has(m.route.path)) continue;
+          for (const href of await visit(location)) {
+            const found = match(href.split('?')[0]);
+            if (found && !seen.has(found.route.path)) queue.push(href.split('?')[0]);
           }
         }
+        // Pages behind buttons: the parameters of the page they belong under.
+        for (const route of ROUTES) {
+          if (seen.has(route.path) || !route.parent || !locations.has(route.parent)) continue;
+          queue.push(fill(route.path, match(locations.get(route.parent)).params));
+        }
+        if (!queue.length) break;
       }
     }
-    const missed = ROUTES.filter((r) => !seen.has(r.path)).map((r) => r.path);
-    assert.deepEqual(missed, [], `${lang}: every route of the table should be reached`);
+    console.log(`axe (${lang}): ${seen.size} routes, ${rulesPassed} rule checks passed, ${problems.length} serious or critical`);
     if (minor.size) console.log(`axe (${lang}), moderate and minor, by rule: ${JSON.stringify(Object.fromEntries(minor))}`);
     assert.deepEqual(problems, [], `${lang}: serious or critical accessibility violations:\n${problems.join('\n')}`);
+    const missed = ROUTES.filter((r) => !seen.has(r.path)).map((r) => r.path);
+    assert.deepEqual(missed, [], `${lang}: every route of the table should be reached`);
   }
 
   it('in Romanian: right title and breadcrumb, no serious accessibility violation, on every route', async () => {
