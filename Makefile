@@ -7,6 +7,7 @@
 #   make date-sweep      the UI tests at year ends, a leap day, both clock changes and in 2029, and
 #                        the core's tests two years ahead, under libfaketime (Europe/Bucharest)
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
+#   make screenshots     the README's pictures, taken from the real app on the demo database
 #   make bench           the store, summary and assessment-report benchmarks (prints figures; installs chromium)
 #   make fuzz            the import's fuzz run at full size (100,000 cases; `make test` runs 10,000)
 #   make check-bindings  fail if the ts-rs TypeScript types in ui/src/lib/bindings are not committed
@@ -36,7 +37,7 @@ DB ?= $(or $(CLUSTERDESK_DB),$(DATA_HOME)/ro.clustero.clusterdesk/clusterdesk.sq
 # The Tauri CLI is a devDependency of ui/ and runs from there; the Tauri project is src-tauri/.
 TAURI := cd $(ROOT)/ui && TAURI_APP_PATH=$(ROOT)/src-tauri TAURI_FRONTEND_PATH=$(ROOT)/ui npx --no -- tauri
 
-.PHONY: help setup ui app check-display run test cargo-test check-bindings ui-test date-sweep e2e bench fuzz
+.PHONY: help setup ui app check-display run test cargo-test check-bindings ui-test date-sweep e2e screenshots bench fuzz
 
 help:
 	@sed -n '1,/^$$/p' $(lastword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
@@ -119,6 +120,10 @@ date-sweep: setup
 
 e2e: setup app
 	node tests/e2e/run.mjs
+
+# The README's pictures, from the real app on the demo database (docs/screenshot-*.png).
+screenshots: setup app
+	WEBKIT_DISABLE_COMPOSITING_MODE=1 node tests/e2e/run.mjs tests/e2e/screenshots/capture.mjs
 
 bench: setup
 	bash $(ROOT)/scripts/setup-bench.sh
