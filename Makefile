@@ -3,12 +3,19 @@
 # what is missing and takes about a second when everything is there.
 #
 #   make run             build the UI and the app, make the demo database if there is none, start it
-#   make test            cargo tests, bindings check, UI unit tests (Vitest), the date sweep, end-to-end tests
+#   make test            cargo tests, bindings check, UI unit tests (Vitest), the date sweep, workflow lint,
+#                        end-to-end tests
 #   make date-sweep      the UI tests at year ends, a leap day, both clock changes and in 2029, and
 #                        the core's tests two years ahead, under libfaketime (Europe/Bucharest)
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
 #   make screenshots     the README's pictures, taken from the real app on the demo database
-#   make bench           the store, summary and assessment-report benchmarks (prints figures; installs chromium)
+#   make bench           the store, summary and assessment-report benchmarks, then the release app's start-up
+#                        time and memory (prints figures; installs chromium)
+#   make package         release build: .deb and .rpm (app + the clusterdesk command) under
+#                        $(CARGO_TARGET_DIR or target)/release/bundle/
+#   make package-test    the .deb installed, used, upgraded and purged in a clean Debian 12 root (root only;
+#                        minutes, so not part of make test)
+#   make lint-workflows  actionlint over .github/workflows
 #   make fuzz            the import's fuzz run at full size (100,000 cases; `make test` runs 10,000)
 #   make check-bindings  fail if the ts-rs TypeScript types in ui/src/lib/bindings are not committed
 #
@@ -37,7 +44,8 @@ DB ?= $(or $(CLUSTERDESK_DB),$(DATA_HOME)/ro.clustero.clusterdesk/clusterdesk.sq
 # The Tauri CLI is a devDependency of ui/ and runs from there; the Tauri project is src-tauri/.
 TAURI := cd $(ROOT)/ui && TAURI_APP_PATH=$(ROOT)/src-tauri TAURI_FRONTEND_PATH=$(ROOT)/ui npx --no -- tauri
 
-.PHONY: help setup ui app check-display run test cargo-test check-bindings ui-test date-sweep e2e screenshots bench fuzz
+.PHONY: help setup ui app check-display run test cargo-test check-bindings ui-test date-sweep lint-workflows e2e screenshots bench fuzz \
+	package package-test
 
 help:
 	@sed -n '1,/^$$/p' $(lastword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
@@ -78,7 +86,7 @@ run: check-display app
 	echo "make run: starting $(APP_BIN) --db $(DB)"
 	exec "$(APP_BIN)" --db "$(DB)"
 
-test: setup cargo-test check-bindings ui-test date-sweep e2e
+test: setup cargo-test check-bindings ui-test date-sweep lint-workflows e2e
 	@echo "make test: all passed"
 
 # --all-targets: the Tauri crate, the CLI, the tests and the benches all compile.
@@ -118,6 +126,9 @@ date-sweep: setup
 	echo "make date-sweep: the core's tests at $$ahead (Europe/Bucharest)"
 	TZ=Europe/Bucharest faketime "$$ahead" cargo test -q -p clusterdesk-core --lib --tests
 
+lint-workflows: setup
+	node scripts/workflow-lint/lint.mjs
+
 e2e: setup app
 	node tests/e2e/run.mjs
 
@@ -130,6 +141,21 @@ bench: setup
 	cargo bench -p clusterdesk-core --bench store
 	cargo bench -p clusterdesk-core --bench summary
 	cargo bench -p clusterdesk-core --bench assessment
+	bash $(ROOT)/scripts/bench-startup.sh
+
+# The .deb and .rpm of the release build (profile in Cargo.toml). The command line goes in as
+# /usr/bin/clusterdesk: tauri.conf.json names ../target/release/clusterdesk, which is right only
+# without CARGO_TARGET_DIR, so the path is given again here. The AppImage needs tools downloaded
+# at build time: the release workflow makes it.
+RELEASE_DIR := $(abspath $(TARGET_DIR))/release
+CLI_FILES := {"/usr/bin/clusterdesk":"$(RELEASE_DIR)/clusterdesk"}
+package: ui
+	cargo build --release --locked -p clusterdesk-cli
+	$(TAURI) build --bundles deb,rpm --config '{"bundle":{"linux":{"deb":{"files":$(CLI_FILES)},"rpm":{"files":$(CLI_FILES)}}}}'
+	ls -l $(RELEASE_DIR)/bundle/deb/*.deb $(RELEASE_DIR)/bundle/rpm/*.rpm
+
+package-test: setup
+	bash $(ROOT)/scripts/package-test.sh
 
 # Arbitrary bytes, hostile CSV in every encoding and mutated workbooks through the import's
 # preview: it must refuse them, never panic. About 2.5 minutes on two cores.

