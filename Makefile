@@ -8,6 +8,7 @@
 #   make date-sweep      the UI tests at year ends, a leap day, both clock changes and in 2029, and
 #                        the core's tests two years ahead, under libfaketime (Europe/Bucharest)
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
+#   make screenshots     the README's pictures, taken from the real app on the demo database
 #   make bench           the store, summary, assessment-report, bulk-import and timeline benchmarks, then
 #                        the release app's start-up time and memory (prints figures; installs chromium)
 #   make package         release build: .deb and .rpm (app + the clusterdesk command) under
@@ -44,7 +45,7 @@ DB ?= $(or $(CLUSTERDESK_DB),$(DATA_HOME)/ro.clustero.clusterdesk/clusterdesk.sq
 # The Tauri CLI is a devDependency of ui/ and runs from there; the Tauri project is src-tauri/.
 TAURI := cd $(ROOT)/ui && TAURI_APP_PATH=$(ROOT)/src-tauri TAURI_FRONTEND_PATH=$(ROOT)/ui npx --no -- tauri
 
-.PHONY: help setup ui app check-display run test cargo-test check-bindings ui-test date-sweep lint-workflows e2e bench fuzz \
+.PHONY: help setup ui app check-display run test cargo-test check-bindings ui-test date-sweep lint-workflows e2e screenshots bench fuzz \
 	test-bulk package package-test
 
 help:
@@ -131,6 +132,10 @@ lint-workflows: setup
 
 e2e: setup app
 	node tests/e2e/run.mjs
+
+# The README's pictures, from the real app on the demo database (docs/screenshot-*.png).
+screenshots: setup app
+	WEBKIT_DISABLE_COMPOSITING_MODE=1 node tests/e2e/run.mjs tests/e2e/screenshots/capture.mjs
 
 bench: setup
 	bash $(ROOT)/scripts/setup-bench.sh

@@ -13,7 +13,7 @@ export default defineConfig({
   build: { outDir: 'dist', target: 'safari15', emptyOutDir: true },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.svelte.ts'],
     setupFiles: ['src/test-setup.ts'],
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,

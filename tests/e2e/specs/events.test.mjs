@@ -41,7 +41,7 @@ async function register(browser, person) {
 
 /** Closes the confirmation toast, if one is shown (it sits over the page's lower right corner). */
 async function closeToast(browser) {
-  const close = byTestId(browser, 'event-toast-close');
+  const close = byTestId(browser, 'toast-close');
   if (await close.isExisting()) await close.click();
 }
 
@@ -117,7 +117,7 @@ describe('events', () => {
     await click(browser, 'event-export-report');
     const message = await waitForText(
       browser,
-      'event-toast',
+      'toast',
       (t) => /\.pdf\b/.test(t),
       'show the path of the PDF written (is CLUSTERDESK_EXPORT_DIR set for the app by tests/e2e/run.mjs?)',
     );

@@ -3,7 +3,8 @@
 import type { Indicator } from './bindings/Indicator';
 import type { Text } from './bindings/Text';
 import type { Value } from './bindings/Value';
-import { formatDecimal, formatInteger, lang, t } from './i18n.svelte';
+import { lang, t } from './i18n.svelte';
+import { formatDecimal, formatInteger } from './format';
 
 export function tx(text: Text): string {
   return lang() === 'ro' ? text.ro : text.en;

@@ -64,17 +64,13 @@ export function hasFilters(s: ListState = listState): boolean {
 }
 
 export function clearFilters(): void {
-  Object.assign(listState, {
-    search: '',
-    sectors: [],
-    regions: [],
-    counties: [],
-    statuses: [],
-    labels: [],
-    eligibility: [],
-    unpaid_only: false,
-    offset: 0,
-  });
+  const { archived, sort, descending } = listState;
+  Object.assign(listState, { ...initial(), archived, sort, descending });
+}
+
+/** A list's query with nothing narrowed: every current cluster, in the default order. */
+export function allClusters(limit: number): ClusterQuery {
+  return { ...toQuery(initial()), limit };
 }
 
 /** A column header click: the same column flips the direction, another one sorts ascending. */

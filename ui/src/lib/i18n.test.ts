@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ro from '../../../locales/ro.json';
 import en from '../../../locales/en.json';
-import { errorText, formatDate, formatDecimal, formatInteger, formatMoney, lang, parseDecimal, setLang, t } from './i18n.svelte';
+import { has, lang, setLang, t } from './i18n.svelte';
+import { errorText } from './errors';
+import { formatDate, formatDecimal, formatInteger, formatMoney, parseDecimal } from './format';
 import { countText, pluralForm } from './plural';
 import { fold } from './text';
 
@@ -39,8 +41,14 @@ describe('formats', () => {
 });
 
 describe('messages', () => {
-  it('shows a missing key as itself', () => {
+  it('shows a key the current catalogue lacks as itself', () => {
+    // @ts-expect-error: t() takes only keys of the catalogues; a wrong one fails svelte-check.
     expect(t('no.such.key')).toBe('no.such.key');
+  });
+
+  it('tells keys built from the core\'s text apart with has()', () => {
+    expect(has('audit.entity.clusters')).toBe(true);
+    expect(has('audit.entity.no_such_table')).toBe(false);
   });
 
   it('fills placeholders and follows the language', () => {
@@ -120,7 +128,7 @@ describe('fold', () => {
 
 describe('parseDate', () => {
   it('reads day-first dates in both languages and ISO, and keeps anything else as typed', async () => {
-    const { parseDate } = await import('./i18n.svelte');
+    const { parseDate } = await import('./format');
     expect(parseDate('27.11.2026')).toBe('2026-11-27');
     expect(parseDate('27/11/2026')).toBe('2026-11-27');
     expect(parseDate('1-2-2026')).toBe('2026-02-01');
@@ -133,7 +141,7 @@ describe('parseDate', () => {
 
 describe('error messages', () => {
   it('show the dates the core sends in the language order', async () => {
-    const { fieldErrorText, setLang } = await import('./i18n.svelte');
+    const { fieldErrorText } = await import('./errors');
     setLang('ro');
     expect(fieldErrorText('date_before', { other: '2026-11-27' })).toContain('27.11.2026');
     setLang('en');
@@ -142,7 +150,7 @@ describe('error messages', () => {
   });
 
   it('show the numbers the core sends in the language way, and years as they are', async () => {
-    const { fieldErrorText, setLang } = await import('./i18n.svelte');
+    const { fieldErrorText } = await import('./errors');
     setLang('ro');
     expect(fieldErrorText('number_range', { min: '0.5', max: '100000000' })).toBe('Introduceți un număr între 0,5 și 100.000.000.');
     expect(fieldErrorText('year_range', { min: '1990', max: '2026' })).toContain('între 1990 și 2026');

@@ -1,7 +1,8 @@
 // Switching the interface language: at once in the window, and remembered in the database.
 import { api } from './api';
 import type { Lang } from './bindings/Lang';
-import { errorText, setLang, t } from './i18n.svelte';
+import { setLang, t } from './i18n.svelte';
+import { errorText } from './errors';
 
 /** Sets the language; with `persist` (the default) also saves it. Resolves to an error sentence
  *  when saving failed, null otherwise. */

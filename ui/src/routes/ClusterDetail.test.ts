@@ -20,7 +20,8 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('../lib/api', () => ({ api }));
 
-import ClusterDetail, { flashOnDetail } from './ClusterDetail.svelte';
+import ClusterDetail from './ClusterDetail.svelte';
+import { toast } from '../lib/ui';
 import { setLang } from '../lib/i18n.svelte';
 
 const ARCHIVED = { archived_at: '2026-03-01T10:00:00Z' };
@@ -188,9 +189,9 @@ describe('ClusterDetail', () => {
     expect(api.addPayment).toHaveBeenCalledWith(7, { year: 2025, paid_on: '2026-02-03', amount_bani: 125050, note: '' });
   });
 
-  it('shows a saved message passed by the form', async () => {
+  it('keeps the toast the form showed before navigating here', async () => {
     api.getCluster.mockResolvedValue(clusterDetail());
-    flashOnDetail('Modificările au fost salvate.');
+    toast('Modificările au fost salvate.');
     render(ClusterDetail, { params: { id: '7' } });
     expect(screen.getByTestId('toast')).toHaveTextContent('Modificările au fost salvate.');
   });

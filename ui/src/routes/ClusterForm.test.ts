@@ -137,7 +137,9 @@ describe('ClusterForm', () => {
       },
     ]);
     render(ClusterForm, { params: {} });
-    await fireEvent.input(await screen.findByTestId('field-caen-search'), { target: { value: 'textile' } });
+    const search = await screen.findByTestId('field-caen-search');
+    search.focus();
+    await fireEvent.input(search, { target: { value: 'textile' } });
     const option = await screen.findByTestId('caen-option', {}, { timeout: 2000 });
     expect(api.caenSearch).toHaveBeenCalledWith('rev3', 'textile');
     await fireEvent.click(option);

@@ -105,7 +105,7 @@ describe('events', () => {
 
     await fireEvent.change(screen.getByTestId('events-filter-kind'), { target: { value: 'conference' } });
     await waitFor(() => expect(api.listEvents).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'conference' })));
-    await fireEvent.click(screen.getByTestId('events-sort-title'));
+    await fireEvent.click(screen.getByTestId('sort-title'));
     await waitFor(() =>
       expect(api.listEvents).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'title', descending: false })),
     );

@@ -7,7 +7,8 @@ const api = vi.hoisted(() => ({ listCourses: vi.fn(), sessionDetail: vi.fn(), sa
 vi.mock('../../lib/api', () => ({ api }));
 
 import SessionForm from './SessionForm.svelte';
-import { dateRange, hoursText } from '../../lib/components/trainings/SessionDates.svelte';
+import { hoursText } from '../../lib/components/trainings/SessionDates.svelte';
+import { formatDateRange } from '../../lib/format';
 import { setLang } from '../../lib/i18n.svelte';
 
 describe('SessionForm', () => {
@@ -80,15 +81,15 @@ describe('SessionForm', () => {
 describe('training wording', () => {
   it('writes date ranges and hours in both languages', () => {
     setLang('ro');
-    expect(dateRange('2026-11-26', '2026-11-26')).toBe('26.11.2026');
-    expect(dateRange('2026-11-30', '2026-12-01')).toBe('30.11–01.12.2026');
-    expect(dateRange('2026-12-31', '2027-01-02')).toBe('31.12.2026–02.01.2027');
+    expect(formatDateRange('2026-11-26', '2026-11-26')).toBe('26.11.2026');
+    expect(formatDateRange('2026-11-30', '2026-12-01')).toBe('30.11–01.12.2026');
+    expect(formatDateRange('2026-12-31', '2027-01-02')).toBe('31.12.2026–02.01.2027');
     expect(hoursText(1)).toBe('1 oră');
     expect(hoursText(16)).toBe('16 ore');
     expect(hoursText(24)).toBe('24 de ore');
     expect(hoursText(7.5)).toBe('7,5 ore');
     setLang('en');
-    expect(dateRange('2026-11-26', '2026-11-27')).toBe('26–27/11/2026');
+    expect(formatDateRange('2026-11-26', '2026-11-27')).toBe('26–27/11/2026');
     expect(hoursText(7.5)).toBe('7.5 hours');
   });
 });

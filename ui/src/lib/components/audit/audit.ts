@@ -3,7 +3,8 @@
 import type { AuditAction } from '../../bindings/AuditAction';
 import type { AuditEntry } from '../../bindings/AuditEntry';
 import { localDateTime } from '../../clock';
-import { formatDate, has, t } from '../../i18n.svelte';
+import { has, t } from '../../i18n.svelte';
+import { formatDate } from '../../format';
 
 /** The form whose field names a table's columns share. */
 const FIELD_PREFIX: Record<string, string> = {
@@ -21,7 +22,8 @@ const FIELD_PREFIX: Record<string, string> = {
 export const ACTIONS: AuditAction[] = ['create', 'update', 'archive', 'unarchive', 'delete', 'import', 'restore', 'export', 'erase'];
 
 export function entityName(entity: string): string {
-  return has(`audit.entity.${entity}`) ? t(`audit.entity.${entity}`) : entity;
+  const key = `audit.entity.${entity}`;
+  return has(key) ? t(key) : entity;
 }
 
 export function actionName(action: AuditAction): string {
@@ -30,8 +32,10 @@ export function actionName(action: AuditAction): string {
 
 export function fieldName(entity: string, field: string): string {
   const prefix = FIELD_PREFIX[entity];
-  if (prefix && has(`${prefix}.field.${field}`)) return t(`${prefix}.field.${field}`);
-  if (has(`audit.field.${field}`)) return t(`audit.field.${field}`);
+  const own = `${prefix}.field.${field}`;
+  if (prefix && has(own)) return t(own);
+  const shared = `audit.field.${field}`;
+  if (has(shared)) return t(shared);
   return field;
 }
 
@@ -41,7 +45,8 @@ export function valueText(field: string, value: string | null): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) return stamp(value);
   for (const list of [field, field.replace(/_id$/, '')]) {
-    if (has(`${list}.${value}`)) return t(`${list}.${value}`);
+    const key = `${list}.${value}`;
+    if (has(key)) return t(key);
   }
   return value;
 }
