@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { clusterDetail, reference, userError } from './form-detail.fixtures';
 
 const api = vi.hoisted(() => ({
@@ -27,11 +27,9 @@ import { setLang } from '../lib/i18n.svelte';
 const ARCHIVED = { archived_at: '2026-03-01T10:00:00Z' };
 
 describe('ClusterDetail', () => {
-  afterEach(cleanup);
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     api.referenceData.mockResolvedValue(reference);
     window.location.hash = '#/clusters/7';
   });

@@ -8,3 +8,4 @@ export { confirm, type ConfirmRequest } from './confirm.svelte';
 export { toast } from './toast.svelte';
 export { resource, Resource } from './resource.svelte';
 export type { Column, RowAction, Sort } from './table';
+export { default as Card } from './Card.svelte';

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { userError } from '../form-detail.fixtures';
 import { course, sessionDetail } from './trainings.fixtures';
 
@@ -12,11 +12,9 @@ import { formatDateRange } from '../../lib/format';
 import { setLang } from '../../lib/i18n.svelte';
 
 describe('SessionForm', () => {
-  afterEach(cleanup);
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     window.location.hash = '#/trainings/sessions/new';
     api.listCourses.mockResolvedValue([course(), course({ id: 4, title_ro: 'Audit de inovare', partner_name: null, partner_id: null })]);
   });

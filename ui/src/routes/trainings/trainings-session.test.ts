@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { userError } from '../form-detail.fixtures';
 import { person, sessionDetail } from './trainings.fixtures';
 
@@ -19,7 +19,6 @@ const api = vi.hoisted(() => ({
 vi.mock('../../lib/api', () => ({ api }));
 
 import SessionPage from './SessionPage.svelte';
-import { setLang } from '../../lib/i18n.svelte';
 
 const registration = (id: number, state: string) => ({
   id,
@@ -32,13 +31,9 @@ const registration = (id: number, state: string) => ({
 });
 
 describe('SessionPage', () => {
-  afterEach(() => {
-    cleanup();
-  });
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     window.location.hash = '#/trainings/sessions/11';
   });
 
