@@ -158,7 +158,8 @@ export class Form<V extends object, R = unknown> {
   #missing(values: V): Record<string, string> {
     const out: Record<string, string> = {};
     for (const name of this.#required) {
-      const value = (values as Record<string, unknown>)[name];
+      // A field of a list or a group is named by its path ("actions.0.action").
+      const value = name.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], values);
       if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
         out[name] = fieldErrorText('required');
       }
