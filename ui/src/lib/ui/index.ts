@@ -9,3 +9,4 @@ export { toast } from './toast.svelte';
 export { resource, Resource } from './resource.svelte';
 export type { Column, RowAction, Sort } from './table';
 export { default as Card } from './Card.svelte';
+export { default as TableHead } from './TableHead.svelte';
