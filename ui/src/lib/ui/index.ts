@@ -10,3 +10,4 @@ export { resource, Resource } from './resource.svelte';
 export type { Column, RowAction, Sort } from './table';
 export { default as Card } from './Card.svelte';
 export { default as TableHead } from './TableHead.svelte';
+export { default as NewLink } from './NewLink.svelte';
