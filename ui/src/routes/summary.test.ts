@@ -262,10 +262,10 @@ describe('Dashboard', () => {
     const failure: UserError = { code: 'error.file', params: { detail: 'disk' }, fields: [] };
     api.dashboard.mockRejectedValueOnce(failure).mockResolvedValueOnce(dashboard());
     render(Dashboard);
-    expect(await screen.findByTestId('dashboard-error')).toHaveTextContent('disk');
-    await fireEvent.click(within(screen.getByTestId('dashboard-error')).getByRole('button'));
+    expect(await screen.findByTestId('dashboard-load-error')).toHaveTextContent('disk');
+    await fireEvent.click(within(screen.getByTestId('dashboard-load-error')).getByRole('button'));
     expect(await screen.findByTestId('dash-label-bronze')).toHaveTextContent('25');
-    expect(screen.queryByTestId('dashboard-error')).toBeNull();
+    expect(screen.queryByTestId('dashboard-load-error')).toBeNull();
   });
 });
 
