@@ -11,3 +11,4 @@ export type { Column, RowAction, Sort } from './table';
 export { default as Card } from './Card.svelte';
 export { default as TableHead } from './TableHead.svelte';
 export { default as NewLink } from './NewLink.svelte';
+export { default as EmptyState } from './EmptyState.svelte';
