@@ -12,3 +12,4 @@ export { default as Card } from './Card.svelte';
 export { default as TableHead } from './TableHead.svelte';
 export { default as NewLink } from './NewLink.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
+export { task, Task } from './task.svelte';
