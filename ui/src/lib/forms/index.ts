@@ -4,3 +4,4 @@ export { default as Form } from './Form.svelte';
 export { default as Field } from './Field.svelte';
 export { default as DateInput } from './DateInput.svelte';
 export { default as SelectField } from './SelectField.svelte';
+export { default as TextField } from './TextField.svelte';
