@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectValues } from '../../test-helpers';
 import { userError } from '../form-detail.fixtures';
 import { course, sessionDetail } from './trainings.fixtures';
 
@@ -69,10 +70,12 @@ describe('SessionForm', () => {
     api.sessionDetail.mockResolvedValue(sessionDetail());
     render(SessionForm, { params: { id: '11' } });
     expect(await screen.findByTestId('session-field-day-1')).toHaveValue('27.11.2026');
-    expect(screen.getByTestId('session-field-hours-0')).toHaveValue('8');
-    expect(screen.getByTestId('session-field-capacity')).toHaveValue('2');
-    expect(screen.getByTestId('session-field-place')).toHaveValue('București, Hotel Central');
-    expect(screen.getByTestId('session-field-course_id')).toHaveValue('3');
+    expectValues({
+      'session-field-hours-0': '8',
+      'session-field-capacity': '2',
+      'session-field-place': 'București, Hotel Central',
+      'session-field-course_id': '3',
+    });
   });
 });
 
