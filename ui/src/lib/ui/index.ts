@@ -13,3 +13,4 @@ export { default as TableHead } from './TableHead.svelte';
 export { default as NewLink } from './NewLink.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { task, Task } from './task.svelte';
+export { default as PageHeader } from './PageHeader.svelte';
