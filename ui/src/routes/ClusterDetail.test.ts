@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectTexts } from '../test-helpers';
 import { clusterDetail, reference, userError } from './form-detail.fixtures';
 
 const api = vi.hoisted(() => ({
@@ -27,11 +28,9 @@ import { setLang } from '../lib/i18n.svelte';
 const ARCHIVED = { archived_at: '2026-03-01T10:00:00Z' };
 
 describe('ClusterDetail', () => {
-  afterEach(cleanup);
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     api.referenceData.mockResolvedValue(reference);
     window.location.hash = '#/clusters/7';
   });
@@ -153,9 +152,7 @@ describe('ClusterDetail', () => {
     api.getCluster.mockResolvedValue(clusterDetail());
     render(ClusterDetail, { params: { id: '7' } });
     expect(await screen.findByTestId('detail-region')).toHaveTextContent('Centru');
-    expect(screen.getByTestId('detail-cui')).toHaveTextContent('18547290');
-    expect(screen.getByTestId('detail-cui')).toHaveTextContent('RO18547290');
-    expect(screen.getByTestId('label-badge')).toHaveTextContent('Argint');
+    expectTexts({ 'detail-cui': 'RO18547290', 'label-badge': 'Argint' });
 
     await fireEvent.click(screen.getByTestId('tab-contacts'));
     expect(screen.getByTestId('contact-row')).toHaveTextContent('Da, 15.01.2025');

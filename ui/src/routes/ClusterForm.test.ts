@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clusterDetail, reference, userError } from './form-detail.fixtures';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { clusterDetail, reference, TEXTILES_REV3, userError } from './form-detail.fixtures';
 
 const api = vi.hoisted(() => ({
   referenceData: vi.fn(),
@@ -24,11 +24,9 @@ async function fillRequired() {
 }
 
 describe('ClusterForm', () => {
-  afterEach(cleanup);
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     api.referenceData.mockResolvedValue(reference);
     api.caenSearch.mockResolvedValue([]);
     window.location.hash = '#/clusters/new';
@@ -112,7 +110,7 @@ describe('ClusterForm', () => {
     expect(screen.getByTestId('caen-chosen')).toHaveTextContent('Fabricarea de articole confecționate din textile');
 
     await fireEvent.input(city, { target: { value: 'Codlea' } });
-    await fireEvent.keyDown(window, { key: 's', ctrlKey: true });
+    await fireEvent.keyDown(city, { key: 's', ctrlKey: true });
     await waitFor(() => expect(api.updateCluster).toHaveBeenCalledTimes(1));
     expect(api.updateCluster.mock.calls[0][0]).toBe(7);
     expect(api.updateCluster.mock.calls[0][1]).toMatchObject({
@@ -125,17 +123,7 @@ describe('ClusterForm', () => {
   });
 
   it('adds a CAEN code picked from the suggestions, with its revision', async () => {
-    api.caenSearch.mockResolvedValue([
-      {
-        revision: 'rev3',
-        code: '1392',
-        title_ro: 'Fabricarea de articole de uz casnic din textile',
-        title_en: 'Manufacture of household textiles',
-        section: 'C',
-        section_title_ro: 'Industria prelucrătoare',
-        section_title_en: 'Manufacturing',
-      },
-    ]);
+    api.caenSearch.mockResolvedValue([TEXTILES_REV3[0]]);
     render(ClusterForm, { params: {} });
     const search = await screen.findByTestId('field-caen-search');
     search.focus();

@@ -1,5 +1,7 @@
 // Shared fixtures for the cluster form and detail component tests (the Tauri boundary is mocked
 // there; the real path is covered by tests/e2e/specs/clusters.test.mjs).
+import type { CaenClass } from '../lib/bindings/CaenClass';
+import type { CaenRevision } from '../lib/bindings/CaenRevision';
 import type { ClusterDetail } from '../lib/bindings/ClusterDetail';
 import type { ReferenceData } from '../lib/bindings/ReferenceData';
 import type { UserError } from '../lib/bindings/UserError';
@@ -17,6 +19,23 @@ export const reference: ReferenceData = {
   label_levels: ['bronze', 'silver', 'gold'],
   first_year: 1990,
 };
+
+/** A CAEN class of section C (manufacturing), as the core describes it. */
+export function manufacturing(revision: CaenRevision, code: string, title_ro: string, title_en: string): CaenClass {
+  return { revision, code, title_ro, title_en, section: 'C', section_title_ro: 'Industria prelucrătoare', section_title_en: 'Manufacturing' };
+}
+
+/** The classes the fixtures use: 1392 of CAEN Rev. 2 and what it became in Rev. 3. */
+export const TEXTILES_REV2 = manufacturing('rev2', '1392', 'Fabricarea de articole confecționate din textile', 'Manufacture of made-up textile articles');
+export const TEXTILES_REV3 = [
+  manufacturing('rev3', '1392', 'Fabricarea de articole de uz casnic din textile', 'Manufacture of household textiles'),
+  manufacturing('rev3', '1393', 'Fabricarea de covoare și mochete', 'Manufacture of carpets and rugs'),
+];
+
+/** `counts('kind', { micro: 2 })` → `[{ kind: 'micro', count: 2 }]`: the core's per-kind counts. */
+export function counts<K extends string, V extends string>(key: K, entries: Record<V, number>): (Record<K, V> & { count: number })[] {
+  return Object.entries(entries).map(([value, count]) => ({ [key]: value, count }) as Record<K, V> & { count: number });
+}
 
 export function userError(fields: UserError['fields'], code = 'error.invalid', params: Record<string, string> = {}): UserError {
   return { code, params, fields };
@@ -47,37 +66,7 @@ export function clusterDetail(overrides: Partial<ClusterDetail> = {}): ClusterDe
     county_name: 'Brașov',
     region: 'centru',
     caen: [
-      {
-        class: {
-          revision: 'rev2',
-          code: '1392',
-          title_ro: 'Fabricarea de articole confecționate din textile',
-          title_en: 'Manufacture of made-up textile articles',
-          section: 'C',
-          section_title_ro: 'Industria prelucrătoare',
-          section_title_en: 'Manufacturing',
-        },
-        rev3_successors: [
-          {
-            revision: 'rev3',
-            code: '1392',
-            title_ro: 'Fabricarea de articole de uz casnic din textile',
-            title_en: 'Manufacture of household textiles',
-            section: 'C',
-            section_title_ro: 'Industria prelucrătoare',
-            section_title_en: 'Manufacturing',
-          },
-          {
-            revision: 'rev3',
-            code: '1393',
-            title_ro: 'Fabricarea de covoare și mochete',
-            title_en: 'Manufacture of carpets and rugs',
-            section: 'C',
-            section_title_ro: 'Industria prelucrătoare',
-            section_title_en: 'Manufacturing',
-          },
-        ],
-      },
+      { class: TEXTILES_REV2, rev3_successors: TEXTILES_REV3 },
     ],
     archived_at: null,
     created_at: '2026-01-10T09:00:00Z',
@@ -99,15 +88,7 @@ export function clusterDetail(overrides: Partial<ClusterDetail> = {}): ClusterDe
       },
     ],
     organisations: [],
-    org_counts: [
-      { kind: 'micro', count: 0 },
-      { kind: 'small', count: 0 },
-      { kind: 'medium', count: 0 },
-      { kind: 'large', count: 0 },
-      { kind: 'research', count: 0 },
-      { kind: 'public_authority', count: 0 },
-      { kind: 'other', count: 0 },
-    ],
+    org_counts: counts('kind', { micro: 0, small: 0, medium: 0, large: 0, research: 0, public_authority: 0, other: 0 }),
     fees: [
       { year: 2026, due_bani: 200000, paid_bani: 0, owed_bani: 200000, payments: [] },
       {

@@ -7,6 +7,7 @@ import type { Dashboard as DashboardFigures } from '../lib/bindings/Dashboard';
 import type { MemberBreakdown } from '../lib/bindings/MemberBreakdown';
 import type { UserError } from '../lib/bindings/UserError';
 import { listState, resetListState } from '../lib/clusterList.svelte';
+import { counts } from './form-detail.fixtures';
 import { followCore, resetClock } from '../lib/clock';
 import { setLang } from '../lib/i18n.svelte';
 
@@ -30,24 +31,12 @@ function breakdown(date: string, overrides: Partial<MemberBreakdown> = {}): Memb
     date,
     members: 12,
     suspended: 1,
-    by_sector: [
-      { sector: 'textiles', count: 5 },
-      { sector: 'automotive', count: 4 },
-      { sector: 'health', count: 3 },
-      { sector: 'tourism', count: 0 },
-    ],
+    by_sector: counts('sector', { textiles: 5, automotive: 4, health: 3, tourism: 0 }),
     sector_mentions: 12,
     without_sector: 1,
-    by_region: [
-      { region: 'nord_est', count: 2 },
-      { region: 'sud_est', count: 0 },
-      { region: 'sud_muntenia', count: 1 },
-      { region: 'sud_vest_oltenia', count: 0 },
-      { region: 'vest', count: 2 },
-      { region: 'nord_vest', count: 3 },
-      { region: 'centru', count: 4 },
-      { region: 'bucuresti_ilfov', count: 0 },
-    ],
+    by_region: counts('region', {
+      nord_est: 2, sud_est: 0, sud_muntenia: 1, sud_vest_oltenia: 0, vest: 2, nord_vest: 3, centru: 4, bucuresti_ilfov: 0,
+    }),
     ...overrides,
   };
 }
@@ -273,10 +262,10 @@ describe('Dashboard', () => {
     const failure: UserError = { code: 'error.file', params: { detail: 'disk' }, fields: [] };
     api.dashboard.mockRejectedValueOnce(failure).mockResolvedValueOnce(dashboard());
     render(Dashboard);
-    expect(await screen.findByTestId('dashboard-error')).toHaveTextContent('disk');
-    await fireEvent.click(within(screen.getByTestId('dashboard-error')).getByRole('button'));
+    expect(await screen.findByTestId('dashboard-load-error')).toHaveTextContent('disk');
+    await fireEvent.click(within(screen.getByTestId('dashboard-load-error')).getByRole('button'));
     expect(await screen.findByTestId('dash-label-bronze')).toHaveTextContent('25');
-    expect(screen.queryByTestId('dashboard-error')).toBeNull();
+    expect(screen.queryByTestId('dashboard-load-error')).toBeNull();
   });
 });
 

@@ -20,11 +20,14 @@ export type FormOptions<V, R> = {
   id: string;
   /** Prefix of the test ids (default `${id}-`; '' for none). */
   testid?: string;
-  values: V;
+  /** The values to start from (default: `again()`). */
+  values?: V;
   /** Calls the core with a snapshot of the values. */
   submit: (values: V) => Promise<R>;
   /** After a successful submit. */
   saved?: (result: R, values: V) => unknown;
+  /** An add form that stays: after a successful submit it starts again from these values. */
+  again?: () => V;
   /** Escape in the form, and the Cancel button. */
   cancel?: () => void;
   /** Checks of comfort before asking the core (the core decides): field → message, or a falsy
@@ -60,7 +63,7 @@ export class Form<V extends object, R = unknown> {
     this.#options = options;
     this.id = options.id;
     this.testid = options.testid ?? `${options.id}-`;
-    this.values = options.values;
+    this.values = (options.values ?? options.again?.()) as V;
   }
 
   get cancellable(): boolean {
@@ -113,6 +116,7 @@ export class Form<V extends object, R = unknown> {
     this.saving = true;
     try {
       const result = await this.#options.submit(values);
+      if (this.#options.again) this.reset(this.#options.again());
       await this.#options.saved?.(result, values);
     } catch (e) {
       await this.fail(e);
@@ -154,7 +158,8 @@ export class Form<V extends object, R = unknown> {
   #missing(values: V): Record<string, string> {
     const out: Record<string, string> = {};
     for (const name of this.#required) {
-      const value = (values as Record<string, unknown>)[name];
+      // A field of a list or a group is named by its path ("actions.0.action").
+      const value = name.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], values);
       if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
         out[name] = fieldErrorText('required');
       }

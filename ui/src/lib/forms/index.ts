@@ -3,3 +3,5 @@ export { createForm, Form as FormState, type ControlAttrs, type FormOptions } fr
 export { default as Form } from './Form.svelte';
 export { default as Field } from './Field.svelte';
 export { default as DateInput } from './DateInput.svelte';
+export { default as SelectField } from './SelectField.svelte';
+export { default as TextField } from './TextField.svelte';

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventDetail } from '../../lib/bindings/EventDetail';
 import type { EventRow } from '../../lib/bindings/EventRow';
 import { userError } from '../form-detail.fixtures';
@@ -15,7 +15,6 @@ vi.mock('../../lib/api', () => ({ api }));
 
 import EventList from './EventList.svelte';
 import EventPage from './EventPage.svelte';
-import { setLang } from '../../lib/i18n.svelte';
 
 function row(overrides: Partial<EventRow> = {}): EventRow {
   return {
@@ -86,10 +85,8 @@ function detail(): EventDetail {
 }
 
 describe('events', () => {
-  afterEach(cleanup);
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     api.listPartners.mockResolvedValue([]);
   });
 

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionRow } from './trainings.fixtures';
 
 const api = vi.hoisted(() => ({ sessionsIn: vi.fn() }));
@@ -9,13 +9,9 @@ import TrainingCalendar from './TrainingCalendar.svelte';
 import { setLang } from '../../lib/i18n.svelte';
 
 describe('TrainingCalendar', () => {
-  afterEach(() => {
-    cleanup();
-  });
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     window.location.hash = '#/trainings';
   });
 

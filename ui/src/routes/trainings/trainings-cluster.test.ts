@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { clusterDetail, reference } from '../form-detail.fixtures';
 
 const api = vi.hoisted(() => ({
@@ -13,7 +13,6 @@ vi.mock('../../lib/api', () => ({ api }));
 
 import ClusterDetail from '../ClusterDetail.svelte';
 import PersonHistory from './PersonHistory.svelte';
-import { setLang } from '../../lib/i18n.svelte';
 import type { TrainingRecord } from '../../lib/bindings/TrainingRecord';
 
 function record(overrides: Partial<TrainingRecord> = {}): TrainingRecord {
@@ -38,11 +37,9 @@ function record(overrides: Partial<TrainingRecord> = {}): TrainingRecord {
 }
 
 describe('trainings of a cluster and of a person', () => {
-  afterEach(cleanup);
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     api.referenceData.mockResolvedValue(reference);
   });
 

@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectValues } from '../../test-helpers';
 import { userError } from '../form-detail.fixtures';
 import { course, sessionDetail } from './trainings.fixtures';
 
@@ -12,11 +13,9 @@ import { formatDateRange } from '../../lib/format';
 import { setLang } from '../../lib/i18n.svelte';
 
 describe('SessionForm', () => {
-  afterEach(cleanup);
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     window.location.hash = '#/trainings/sessions/new';
     api.listCourses.mockResolvedValue([course(), course({ id: 4, title_ro: 'Audit de inovare', partner_name: null, partner_id: null })]);
   });
@@ -71,10 +70,12 @@ describe('SessionForm', () => {
     api.sessionDetail.mockResolvedValue(sessionDetail());
     render(SessionForm, { params: { id: '11' } });
     expect(await screen.findByTestId('session-field-day-1')).toHaveValue('27.11.2026');
-    expect(screen.getByTestId('session-field-hours-0')).toHaveValue('8');
-    expect(screen.getByTestId('session-field-capacity')).toHaveValue('2');
-    expect(screen.getByTestId('session-field-place')).toHaveValue('București, Hotel Central');
-    expect(screen.getByTestId('session-field-course_id')).toHaveValue('3');
+    expectValues({
+      'session-field-hours-0': '8',
+      'session-field-capacity': '2',
+      'session-field-place': 'București, Hotel Central',
+      'session-field-course_id': '3',
+    });
   });
 });
 

@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectTexts } from '../../test-helpers';
 import { userError } from '../form-detail.fixtures';
 import { person, sessionDetail } from './trainings.fixtures';
 
@@ -19,7 +20,6 @@ const api = vi.hoisted(() => ({
 vi.mock('../../lib/api', () => ({ api }));
 
 import SessionPage from './SessionPage.svelte';
-import { setLang } from '../../lib/i18n.svelte';
 
 const registration = (id: number, state: string) => ({
   id,
@@ -32,13 +32,9 @@ const registration = (id: number, state: string) => ({
 });
 
 describe('SessionPage', () => {
-  afterEach(() => {
-    cleanup();
-  });
 
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
     window.location.hash = '#/trainings/sessions/11';
   });
 
@@ -46,9 +42,7 @@ describe('SessionPage', () => {
     api.sessionDetail.mockResolvedValue(sessionDetail());
     render(SessionPage, { params: { id: '11' } });
     expect(await screen.findByTestId('session-title')).toHaveTextContent('Managementul clusterelor – nivel de bază');
-    expect(screen.getByTestId('count-enrolled')).toHaveTextContent('2');
-    expect(screen.getByTestId('count-waitlisted')).toHaveTextContent('1');
-    expect(screen.getByTestId('count-attended')).toHaveTextContent('0');
+    expectTexts({ 'count-enrolled': '2', 'count-waitlisted': '1', 'count-attended': '0' });
     const rows = screen.getAllByTestId('roster-row');
     expect(rows.map((r) => [r.dataset.name, r.dataset.state])).toEqual([
       ['Ștefania Munteanu', 'enrolled'],

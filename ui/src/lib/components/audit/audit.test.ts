@@ -1,12 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const api = vi.hoisted(() => ({ auditHistory: vi.fn(), auditEntries: vi.fn() }));
 vi.mock('../../api', () => ({ api }));
 
 import AuditLog from '../../../routes/AuditLog.svelte';
 import type { AuditEntry } from '../../bindings/AuditEntry';
-import { setLang } from '../../i18n.svelte';
 import History from './History.svelte';
 import { fieldName, valueText } from './audit';
 
@@ -28,11 +27,9 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
 
 describe('audit log in the window', () => {
   beforeEach(() => {
-    setLang('ro');
     api.auditHistory.mockReset();
     api.auditEntries.mockReset();
   });
-  afterEach(cleanup);
 
   it('names fields and values as the forms do', () => {
     expect(fieldName('clusters', 'city')).toBe('Localitate');

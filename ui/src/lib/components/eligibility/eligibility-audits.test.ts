@@ -1,7 +1,7 @@
 // The eligibility panel, the label form and the audit form with the Tauri boundary mocked (the
 // real path is covered by tests/e2e/specs/eligibility_audits.test.mjs).
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { clusterDetail, userError } from '../../../routes/form-detail.fixtures';
 
 const api = vi.hoisted(() => ({
@@ -15,7 +15,6 @@ vi.mock('../../api', () => ({ api }));
 import ClusterEligibility from './ClusterEligibility.svelte';
 import LabelForm from '../labels/LabelForm.svelte';
 import AuditForm from '../sme-audits/AuditForm.svelte';
-import { setLang } from '../../i18n.svelte';
 import type { Eligibility } from '../../bindings/Eligibility';
 
 function eligibility(): Eligibility {
@@ -40,10 +39,8 @@ function eligibility(): Eligibility {
 }
 
 describe('eligibility, labels and audits in the window', () => {
-  afterEach(cleanup);
   beforeEach(() => {
     vi.resetAllMocks();
-    setLang('ro');
   });
 
   it('shows each scheme with what is missing, numbers in the UI language', async () => {
