@@ -20,6 +20,7 @@ pub mod files;
 pub mod geo;
 pub mod i18n;
 pub mod import;
+mod list_filter;
 pub mod money;
 pub mod network;
 pub mod personal_data;
