@@ -7,6 +7,7 @@ import type { Amount } from '../../lib/bindings/Amount';
 import type { ClusterRow } from '../../lib/bindings/ClusterRow';
 import { allClusters } from '../../lib/clusterList.svelte';
 import { formatDecimal, parseDecimal } from '../../lib/format';
+import type { ControlAttrs } from '../../lib/forms';
 import { lang, type MessageKey } from '../../lib/i18n.svelte';
 
 export const SECTIONS: { id: string; path: string; key: MessageKey }[] = [
@@ -57,4 +58,9 @@ export function parseRate(text: string): number | null | undefined {
   if (s === '') return null;
   if (!/^\d+(\.\d{1,4})?$/.test(s)) return undefined;
   return Math.round(Number(s) * 10000);
+}
+
+/** The attributes of a control on a line of a list (LineList), whose refusals show for the list. */
+export function lineAttrs(id: string, list: string): ControlAttrs {
+  return { id, name: list, 'data-testid': id, 'aria-invalid': undefined, 'aria-describedby': undefined, 'aria-required': undefined };
 }
