@@ -73,7 +73,7 @@ describe('joint projects, consultations and introductions', () => {
     await partner.selectByIndex(1);
     await type(browser, 'project-cluster-search', 'Cluster');
     await click(browser, 'project-cluster-option');
-    const cluster = (await (await shown(browser, 'project-cluster-line')).getText()).split('\n')[0].trim();
+    const cluster = (await (await shown(browser, 'project-cluster-name')).getText()).trim();
     await type(browser, 'project-field-budget_total', '100.000');
     await type(browser, 'project-field-eur_rate', '4,9750');
     await type(browser, 'project-field-rate_on', '20.11.2026');
