@@ -34,6 +34,8 @@ pub mod settings;
 pub mod sme_audits;
 pub mod store;
 pub mod summary;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod timeline;
 pub mod trainings;
