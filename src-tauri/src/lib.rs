@@ -145,6 +145,18 @@ pub fn run() {
             commands::services::set_follow_up_done,
             commands::services::my_work,
             commands::services::cluster_timeline,
+            commands::services::list_projects,
+            commands::services::get_project,
+            commands::services::save_project,
+            commands::services::delete_project,
+            commands::services::list_consultations,
+            commands::services::get_consultation,
+            commands::services::save_consultation,
+            commands::services::delete_consultation,
+            commands::services::list_introductions,
+            commands::services::save_introduction,
+            commands::services::delete_introduction,
+            commands::services::suggest_partners,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

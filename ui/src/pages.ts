@@ -24,6 +24,11 @@ import PersonHistory from './routes/trainings/PersonHistory.svelte';
 import SessionForm from './routes/trainings/SessionForm.svelte';
 import SessionPage from './routes/trainings/SessionPage.svelte';
 import TrainingCalendar from './routes/trainings/TrainingCalendar.svelte';
+import ConsultationList from './routes/representation/ConsultationList.svelte';
+import ConsultationPage from './routes/representation/ConsultationPage.svelte';
+import IntroductionList from './routes/network/IntroductionList.svelte';
+import ProjectList from './routes/projects/ProjectList.svelte';
+import ProjectPage from './routes/projects/ProjectPage.svelte';
 import RequestPage from './routes/services/RequestPage.svelte';
 import ServiceList from './routes/services/ServiceList.svelte';
 
@@ -56,6 +61,13 @@ export const pages: Record<string, Page> = {
   '/events/:id/edit': EventForm,
   '/events/:id': EventPage,
   '/services': ServiceList,
+  '/services/projects': ProjectList,
+  '/services/projects/new': ProjectPage,
+  '/services/projects/:id': ProjectPage,
+  '/services/consultations': ConsultationList,
+  '/services/consultations/new': ConsultationPage,
+  '/services/consultations/:id': ConsultationPage,
+  '/services/introductions': IntroductionList,
   '/services/:id': RequestPage,
   '/reports': Reports,
   '/settings': Settings,

@@ -20,6 +20,7 @@ pub mod files;
 pub mod geo;
 pub mod i18n;
 pub mod import;
+mod list_filter;
 pub mod money;
 pub mod network;
 pub mod personal_data;
@@ -33,6 +34,8 @@ pub mod settings;
 pub mod sme_audits;
 pub mod store;
 pub mod summary;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod timeline;
 pub mod trainings;

@@ -143,3 +143,17 @@ export async function rowNames(browser) {
   for (const row of rows) names.push((await row.getText()).trim());
   return names;
 }
+
+/** Waits until the text of the element with that test id passes `ok`, and returns that text. */
+export async function waitForText(browser, id, ok, what) {
+  const el = await shown(browser, id);
+  let text = '';
+  await browser.waitUntil(
+    async () => {
+      text = (await el.getText()).trim();
+      return ok(text);
+    },
+    { ...WAIT, timeoutMsg: `[data-testid="${id}"] should ${what} (it reads "${text}")` },
+  );
+  return text;
+}

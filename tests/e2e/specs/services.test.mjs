@@ -6,27 +6,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, click, closeApp, freshDbPath, openApp, shown, type, WAIT } from '../lib/app.mjs';
+import { byTestId, click, closeApp, freshDbPath, openApp, shown, type, WAIT, waitForText } from '../lib/app.mjs';
 
 const TITLE = 'Revizuirea statutului (test E2E)';
 
 /** A number as the Romanian UI prints it ("1.234,50") read back. */
 function number(text) {
   return Number(text.trim().replaceAll('.', '').replace(',', '.'));
-}
-
-/** Waits until the element's text passes `ok` and returns that text. */
-async function waitForText(browser, id, ok, what) {
-  const el = await shown(browser, id);
-  let text = '';
-  await browser.waitUntil(
-    async () => {
-      text = (await el.getText()).trim();
-      return ok(text);
-    },
-    { ...WAIT, timeoutMsg: `[data-testid="${id}"] should ${what} (it reads "${text}")` },
-  );
-  return text;
 }
 
 /** The services figures of this year's summary, as the Reports page previews them. */
@@ -57,21 +43,17 @@ describe('services to members', () => {
     // A new request for the first cluster the search finds.
     await click(browser, 'nav-services');
     await click(browser, 'services-new');
-    await type(browser, 'request-cluster-search', 'Cluster');
-    const cluster = await shown(browser, 'request-field-cluster');
-    await browser.waitUntil(async () => (await cluster.getValue()) !== '' && (await cluster.getValue()) !== 'null', {
-      ...WAIT,
-      timeoutMsg: 'the cluster search should offer a cluster',
-    });
+    await type(browser, 'request-field-cluster_id', 'Cluster');
+    await click(browser, 'request-cluster-option');
     await byTestId(browser, 'request-field-topic').selectByAttribute('value', 'governance');
     await type(browser, 'request-field-title', TITLE);
-    await type(browser, 'request-field-requester', 'Ana Ștefănescu');
+    await type(browser, 'request-field-requester_name', 'Ana Ștefănescu');
     await click(browser, 'request-save');
     await waitForText(browser, 'request-title', (t) => t === TITLE, `be "${TITLE}"`);
     await waitForText(browser, 'request-status', (t) => t === 'Nouă', 'be new');
 
     // A meeting of 2,5 hours: the request is now in progress.
-    await type(browser, 'activity-field-hours', '2,5');
+    await type(browser, 'activity-field-minutes', '2,5');
     await type(browser, 'activity-field-summary', 'Întâlnire cu consiliul director');
     await click(browser, 'activity-save');
     await waitForText(browser, 'activity-hours', (t) => t === '2,50', 'be 2,50');

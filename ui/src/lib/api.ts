@@ -220,7 +220,8 @@ export const assessmentsApi = {
   exportPdf: (id: number) => invoke<string | null>('export_assessment_pdf', { id }),
 };
 
-/** Requests and consulting, and a cluster's timeline (src-tauri/src/commands/services.rs). */
+/** Services to members: requests, projects, consultations, introductions and suggestions, and a
+ *  cluster's timeline (src-tauri/src/commands/services.rs). */
 export const servicesApi = {
   listRequests: (filter: import('./bindings/RequestFilter').RequestFilter) =>
     invoke<import('./bindings/RequestRow').RequestRow[]>('list_requests', { filter }),
@@ -239,4 +240,23 @@ export const servicesApi = {
   myWork: () => invoke<import('./bindings/MyWork').MyWork>('my_work'),
   clusterTimeline: (query: import('./bindings/TimelineQuery').TimelineQuery) =>
     invoke<import('./bindings/TimelinePage').TimelinePage>('cluster_timeline', { query }),
+  listProjects: (filter: import('./bindings/ProjectFilter').ProjectFilter) =>
+    invoke<import('./bindings/ProjectRow').ProjectRow[]>('list_projects', { filter }),
+  getProject: (id: number) => invoke<import('./bindings/Project').Project>('get_project', { id }),
+  saveProject: (id: number | null, input: import('./bindings/ProjectInput').ProjectInput) =>
+    invoke<number>('save_project', { id, input }),
+  deleteProject: (id: number) => invoke<void>('delete_project', { id }),
+  listConsultations: (filter: import('./bindings/ConsultationFilter').ConsultationFilter) =>
+    invoke<import('./bindings/ConsultationRow').ConsultationRow[]>('list_consultations', { filter }),
+  getConsultation: (id: number) => invoke<import('./bindings/Consultation').Consultation>('get_consultation', { id }),
+  saveConsultation: (id: number | null, input: import('./bindings/ConsultationInput').ConsultationInput) =>
+    invoke<number>('save_consultation', { id, input }),
+  deleteConsultation: (id: number) => invoke<void>('delete_consultation', { id }),
+  listIntroductions: (filter: import('./bindings/IntroductionFilter').IntroductionFilter) =>
+    invoke<import('./bindings/Introduction').Introduction[]>('list_introductions', { filter }),
+  saveIntroduction: (id: number | null, input: import('./bindings/IntroductionInput').IntroductionInput) =>
+    invoke<number>('save_introduction', { id, input }),
+  deleteIntroduction: (id: number) => invoke<void>('delete_introduction', { id }),
+  suggestPartners: (cluster_id: number, organisation_id: number | null = null) =>
+    invoke<import('./bindings/Suggestions').Suggestions>('suggest_partners', { cluster_id, organisation_id }),
 };

@@ -118,7 +118,7 @@ pub async fn entries(store: &Store, query: &AuditQuery) -> Result<AuditPage> {
         }
         let search = query.search.trim();
         if !search.is_empty() {
-            let pattern = format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            let pattern = crate::list_filter::like_pattern(search);
             qb.push(" AND (label LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
             qb.push(" OR staff LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
             qb.push(" OR before LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");

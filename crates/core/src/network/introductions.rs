@@ -6,6 +6,7 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 use super::model::*;
 use crate::clock::At;
 use crate::error::FieldError;
+use crate::list_filter::{push_order_limit, push_year};
 use crate::services::ymd;
 use crate::store::Store;
 use crate::text::{comma_below, tidy};
@@ -249,16 +250,11 @@ pub async fn list_introductions(store: &Store, filter: &IntroductionFilter) -> R
     if let Some(partner) = filter.partner_id {
         qb.push(" AND i.b_partner_id = ").push_bind(partner);
     }
-    if let Some(year) = filter.year {
-        qb.push(" AND i.introduced_on BETWEEN ")
-            .push_bind(format!("{year:04}-01-01"))
-            .push(" AND ")
-            .push_bind(format!("{year:04}-12-31"));
-    }
+    push_year(&mut qb, "i.introduced_on", filter.year);
     if let Some(outcome) = filter.outcome {
         qb.push(" AND i.outcome = ").push_bind(outcome.code());
     }
-    qb.push(" ORDER BY i.introduced_on DESC, i.id DESC LIMIT 2000");
+    push_order_limit(&mut qb, "i.introduced_on DESC, i.id DESC");
     qb.build().fetch_all(store.pool()).await?.iter().map(introduction_of).collect()
 }
 

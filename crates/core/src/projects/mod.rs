@@ -11,6 +11,8 @@
 pub(crate) mod demo;
 mod model;
 mod read;
+#[cfg(test)]
+mod tests;
 mod write;
 
 pub use model::*;

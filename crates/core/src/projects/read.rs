@@ -4,9 +4,9 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::model::*;
+use crate::list_filter::{push_order_limit, push_words};
 use crate::money::{Currency, in_eur, in_ron};
 use crate::store::Store;
-use crate::text::fold;
 use crate::{Error, Result};
 
 pub(crate) fn amount(value: i64, currency: Currency, rate: Option<i64>) -> Amount {
@@ -40,15 +40,11 @@ pub async fn list_projects(store: &Store, filter: &ProjectFilter) -> Result<Vec<
             .push_bind(partner)
             .push(")");
     }
-    let search = fold(filter.search.trim());
-    if !search.is_empty() {
-        let pattern = format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        qb.push(" AND (p.sort_acronym LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
-        qb.push(" OR lower(p.title) LIKE ").push_bind(pattern).push(" ESCAPE '\\')");
-    }
-    qb.push(
-        " ORDER BY CASE p.status WHEN 'running' THEN 0 WHEN 'funded' THEN 1 WHEN 'submitted' THEN 2 \
-         WHEN 'idea' THEN 3 ELSE 4 END, p.starts_on DESC, p.sort_acronym",
+    push_words(&mut qb, &["p.sort_acronym", "lower(p.title)"], &filter.search);
+    push_order_limit(
+        &mut qb,
+        "CASE p.status WHEN 'running' THEN 0 WHEN 'funded' THEN 1 WHEN 'submitted' THEN 2 WHEN 'idea' THEN 3 ELSE 4 END, \
+         p.starts_on DESC, p.sort_acronym",
     );
     let rows = qb.build().fetch_all(store.pool()).await?;
     rows.iter().map(row_of).collect()

@@ -1,10 +1,12 @@
 //! Recording a consultation with the members asked, in one transaction; the list and its page.
 
+use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use super::model::*;
 use crate::clock::At;
 use crate::error::FieldError;
+use crate::list_filter::{push_order_limit, push_year};
 use crate::services::ymd;
 use crate::store::Store;
 use crate::text::{comma_below, fold, tidy};
@@ -47,17 +49,17 @@ pub(crate) async fn save_consultation_in(
          owner = excluded.owner, sort_title = excluded.sort_title, updated_at = excluded.updated_at RETURNING id",
     )
     .bind(id)
-    .bind(c.body.code())
-    .bind(&c.body_name)
-    .bind(&c.title)
-    .bind(&c.opened_on)
-    .bind(&c.deadline_on)
-    .bind(&c.position_sent_on)
+    .bind(c.head.body.code())
+    .bind(&c.head.body_name)
+    .bind(&c.head.title)
+    .bind(&c.head.opened_on)
+    .bind(&c.head.deadline_on)
+    .bind(&c.head.position_sent_on)
     .bind(&c.position_path)
-    .bind(c.outcome.code())
+    .bind(c.head.outcome.code())
     .bind(&c.outcome_notes)
-    .bind(&c.owner)
-    .bind(fold(&c.title))
+    .bind(&c.head.owner)
+    .bind(fold(&c.head.title))
     .bind(&at.stamp)
     .bind(&at.stamp)
     .fetch_one(&mut *tx)
@@ -96,26 +98,27 @@ pub(crate) async fn save_consultation_in(
 /// future, an outcome only for a position sent, each member once with a person of its own.
 async fn clean(conn: &mut SqliteConnection, input: &ConsultationInput, at: &At) -> Result<ConsultationInput> {
     let mut problems = Problems::default();
-    let title = tidy(&comma_below(&input.title));
+    let head = &input.head;
+    let title = tidy(&comma_below(&head.title));
     problems.check("title", check::required(&title));
     problems.check("title", check::max_len(&title, 500));
-    let body_name = tidy(&comma_below(&input.body_name));
+    let body_name = tidy(&comma_below(&head.body_name));
     problems.check("body_name", check::max_len(&body_name, 300));
-    let owner = staff_name(&mut problems, "owner", &input.owner);
-    let opened = past_day(&mut problems, "opened_on", &input.opened_on, at);
-    let deadline = optional_day(&mut problems, "deadline_on", input.deadline_on.as_deref());
+    let owner = staff_name(&mut problems, "owner", &head.owner);
+    let opened = past_day(&mut problems, "opened_on", &head.opened_on, at);
+    let deadline = optional_day(&mut problems, "deadline_on", head.deadline_on.as_deref());
     if let (Some(opened), Some(deadline)) = (opened, deadline)
         && deadline < opened
     {
         problems.add(FieldError::new("deadline_on", "deadline_before_opened"));
     }
-    let sent = optional_past_day(&mut problems, "position_sent_on", input.position_sent_on.as_deref(), at);
+    let sent = optional_past_day(&mut problems, "position_sent_on", head.position_sent_on.as_deref(), at);
     if let (Some(opened), Some(sent)) = (opened, sent)
         && sent < opened
     {
         problems.add(FieldError::new("position_sent_on", "sent_before_opened"));
     }
-    if input.outcome != PositionOutcome::Pending && sent.is_none() && !problems.has("position_sent_on") {
+    if head.outcome != PositionOutcome::Pending && sent.is_none() && !problems.has("position_sent_on") {
         problems.add(FieldError::new("outcome", "outcome_without_position"));
     }
     let position_path = input.position_path.trim().to_string();
@@ -173,15 +176,17 @@ async fn clean(conn: &mut SqliteConnection, input: &ConsultationInput, at: &At) 
     }
     problems.into_result()?;
     Ok(ConsultationInput {
-        body: input.body,
-        body_name,
-        title,
-        opened_on: opened.map(ymd).unwrap_or_default(),
-        deadline_on: deadline.map(ymd),
-        owner,
-        position_sent_on: sent.map(ymd),
+        head: ConsultationHead {
+            body: head.body,
+            body_name,
+            title,
+            opened_on: opened.map(ymd).unwrap_or_default(),
+            deadline_on: deadline.map(ymd),
+            owner,
+            position_sent_on: sent.map(ymd),
+            outcome: head.outcome,
+        },
         position_path,
-        outcome: input.outcome,
         outcome_notes,
         members,
     })
@@ -198,12 +203,7 @@ pub async fn list_consultations(store: &Store, filter: &ConsultationFilter) -> R
     if let Some(body) = filter.body {
         qb.push(" AND c.body = ").push_bind(body.code());
     }
-    if let Some(year) = filter.year {
-        qb.push(" AND c.opened_on BETWEEN ")
-            .push_bind(format!("{year:04}-01-01"))
-            .push(" AND ")
-            .push_bind(format!("{year:04}-12-31"));
-    }
+    push_year(&mut qb, "c.opened_on", filter.year);
     if let Some(cluster) = filter.cluster_id {
         qb.push(" AND EXISTS (SELECT 1 FROM consultation_members m WHERE m.consultation_id = c.id AND m.cluster_id = ")
             .push_bind(cluster)
@@ -212,20 +212,13 @@ pub async fn list_consultations(store: &Store, filter: &ConsultationFilter) -> R
     if filter.open {
         qb.push(" AND c.position_sent_on IS NULL");
     }
-    qb.push(" ORDER BY c.opened_on DESC, c.id DESC LIMIT 2000");
+    push_order_limit(&mut qb, "c.opened_on DESC, c.id DESC");
     let rows = qb.build().fetch_all(store.pool()).await?;
     rows.iter()
         .map(|r| {
             Ok(ConsultationRow {
                 id: r.try_get("id")?,
-                body: r.try_get("body")?,
-                body_name: r.try_get("body_name")?,
-                title: r.try_get("title")?,
-                opened_on: r.try_get("opened_on")?,
-                deadline_on: r.try_get("deadline_on")?,
-                owner: r.try_get("owner")?,
-                position_sent_on: r.try_get("position_sent_on")?,
-                outcome: r.try_get("outcome")?,
+                head: head_of(r)?,
                 members: r.try_get("members")?,
                 answers: r.try_get("answers")?,
             })
@@ -267,18 +260,24 @@ pub async fn get_consultation(store: &Store, id: i64) -> Result<Consultation> {
     Ok(Consultation {
         id,
         input: ConsultationInput {
-            body: r.try_get("body")?,
-            body_name: r.try_get("body_name")?,
-            title: r.try_get("title")?,
-            opened_on: r.try_get("opened_on")?,
-            deadline_on: r.try_get("deadline_on")?,
-            owner: r.try_get("owner")?,
-            position_sent_on: r.try_get("position_sent_on")?,
+            head: head_of(&r)?,
             position_path: r.try_get("position_path")?,
-            outcome: r.try_get("outcome")?,
             outcome_notes: r.try_get("outcome_notes")?,
             members: member_rows.iter().map(|m| m.input.clone()).collect(),
         },
         member_rows,
+    })
+}
+
+fn head_of(r: &SqliteRow) -> Result<ConsultationHead> {
+    Ok(ConsultationHead {
+        body: r.try_get("body")?,
+        body_name: r.try_get("body_name")?,
+        title: r.try_get("title")?,
+        opened_on: r.try_get("opened_on")?,
+        deadline_on: r.try_get("deadline_on")?,
+        owner: r.try_get("owner")?,
+        position_sent_on: r.try_get("position_sent_on")?,
+        outcome: r.try_get("outcome")?,
     })
 }

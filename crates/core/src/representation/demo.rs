@@ -98,15 +98,17 @@ pub(crate) async fn generate_in(tx: &mut SqliteConnection, rng: &mut ChaCha8Rng,
                 .unwrap_or(&PositionOutcome::PartlyAdopted)
         };
         let input = ConsultationInput {
-            body,
-            body_name: body_name.into(),
-            title: title.into(),
-            opened_on: ymd(opened),
-            deadline_on: Some(ymd(opened.checked_add_days(Days::new(20)).unwrap_or(opened))),
-            owner: (*STAFF.choose(rng).unwrap_or(&STAFF[0])).into(),
-            position_sent_on: sent.then(|| ymd(after(18))),
+            head: ConsultationHead {
+                body,
+                body_name: body_name.into(),
+                title: title.into(),
+                opened_on: ymd(opened),
+                deadline_on: Some(ymd(opened.checked_add_days(Days::new(20)).unwrap_or(opened))),
+                owner: (*STAFF.choose(rng).unwrap_or(&STAFF[0])).into(),
+                position_sent_on: sent.then(|| ymd(after(18))),
+                outcome,
+            },
             position_path: if sent { format!("Pozitii/{}/pozitia-CLUSTERO.pdf", ymd(opened)) } else { String::new() },
-            outcome,
             outcome_notes: match outcome {
                 PositionOutcome::Adopted => "Propunerile au fost preluate în forma finală.".into(),
                 PositionOutcome::PartlyAdopted => "Două din cele cinci propuneri au fost preluate.".into(),

@@ -9,6 +9,8 @@
 mod consultations;
 pub(crate) mod demo;
 mod model;
+#[cfg(test)]
+mod tests;
 
 pub use consultations::{delete_consultation, get_consultation, list_consultations, save_consultation};
 pub use model::*;

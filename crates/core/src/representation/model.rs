@@ -44,10 +44,11 @@ pub struct ConsultedMemberInput {
     pub response: String,
 }
 
+/// What the list shows of a consultation, and the page begins with.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
-pub struct ConsultationInput {
+pub struct ConsultationHead {
     pub body: Body,
     /// As the body names itself.
     pub body_name: String,
@@ -58,9 +59,17 @@ pub struct ConsultationInput {
     /// The staff member who follows it.
     pub owner: String,
     pub position_sent_on: Option<String>,
+    pub outcome: PositionOutcome,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ConsultationInput {
+    #[serde(flatten)]
+    pub head: ConsultationHead,
     /// Where the position sent is kept (a path, never opened).
     pub position_path: String,
-    pub outcome: PositionOutcome,
     pub outcome_notes: String,
     pub members: Vec<ConsultedMemberInput>,
 }
@@ -88,14 +97,8 @@ pub struct Consultation {
 #[ts(export)]
 pub struct ConsultationRow {
     pub id: i64,
-    pub body: Body,
-    pub body_name: String,
-    pub title: String,
-    pub opened_on: String,
-    pub deadline_on: Option<String>,
-    pub owner: String,
-    pub position_sent_on: Option<String>,
-    pub outcome: PositionOutcome,
+    #[serde(flatten)]
+    pub head: ConsultationHead,
     pub members: i64,
     pub answers: i64,
 }

@@ -5,12 +5,9 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use super::model::*;
 use super::requests::ymd;
+use crate::list_filter::{push_order_limit, push_words, push_year};
 use crate::store::Store;
-use crate::text::fold;
 use crate::{Error, Result};
-
-/// At most this many rows in a list (the filters narrow it).
-const LIST_LIMIT: i64 = 2000;
 
 const ROW_SELECT: &str = "SELECT r.id, r.cluster_id, COALESCE(c.name, r.group_name) AS asked_by, r.topic, r.title, \
      COALESCE(k.name, r.requester_name) AS requester, r.received_on, r.owner, r.status, r.due_on, r.closed_on, \
@@ -69,22 +66,16 @@ pub async fn list_requests(store: &Store, filter: &RequestFilter) -> Result<Vec<
     if let Some(topic) = filter.topic {
         qb.push(" AND r.topic = ").push_bind(topic.code());
     }
-    if let Some(year) = filter.year {
-        qb.push(" AND r.received_on >= ").push_bind(format!("{year:04}-01-01"));
-        qb.push(" AND r.received_on <= ").push_bind(format!("{year:04}-12-31"));
-    }
-    let search = fold(filter.search.trim());
-    if !search.is_empty() {
-        let pattern = format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        qb.push(" AND (r.sort_title LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
-        qb.push(" OR c.sort_name LIKE ").push_bind(pattern).push(" ESCAPE '\\')");
-    }
-    if filter.scope == RequestScope::Open || filter.scope == RequestScope::Overdue {
-        qb.push(" ORDER BY r.due_on IS NULL, r.due_on, r.received_on DESC, r.id DESC");
-    } else {
-        qb.push(" ORDER BY r.received_on DESC, r.id DESC");
-    }
-    qb.push(" LIMIT ").push_bind(LIST_LIMIT);
+    push_year(&mut qb, "r.received_on", filter.year);
+    push_words(&mut qb, &["r.sort_title", "c.sort_name"], &filter.search);
+    push_order_limit(
+        &mut qb,
+        if filter.scope == RequestScope::Open || filter.scope == RequestScope::Overdue {
+            "r.due_on IS NULL, r.due_on, r.received_on DESC, r.id DESC"
+        } else {
+            "r.received_on DESC, r.id DESC"
+        },
+    );
     let rows = qb.build().fetch_all(store.pool()).await?;
     rows.iter().map(|r| row_of(r, &today)).collect()
 }

@@ -1,6 +1,7 @@
 //! The summary's services part, read from the services' own tables: requests, activities,
 //! introductions, projects and consultations of the year (up to `as_of`).
 
+use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use super::model::*;
@@ -13,16 +14,15 @@ use crate::services::RequestTopic;
 pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_of: &str) -> Result<ServicesPart> {
     // Each request received in the year, with where it stood at `as_of` and the time logged on it
     // in the year.
-    let rows = sqlx::query(
+    let rows = in_period(
+        conn,
         "SELECT r.topic, CASE WHEN r.closed_on IS NOT NULL AND r.closed_on <= ?2 THEN r.status ELSE 'open' END AS state, \
          COUNT(*) AS n, \
          COALESCE(SUM((SELECT SUM(a.minutes) FROM service_activities a WHERE a.request_id = r.id \
             AND a.done_on BETWEEN ?1 AND ?2)), 0) AS minutes \
          FROM service_requests r WHERE r.received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+        (first, as_of),
     )
-    .bind(first)
-    .bind(as_of)
-    .fetch_all(&mut *conn)
     .await?;
     let mut requests_by_topic: Vec<TopicFigures> =
         RequestTopic::ALL.iter().map(|&topic| TopicFigures { topic, figures: RequestFigures::default() }).collect();
@@ -49,16 +49,15 @@ pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_o
         sum
     });
 
-    let hours_by_cluster = sqlx::query(
+    let hours_by_cluster = in_period(
+        conn,
         "SELECT r.cluster_id, COALESCE(c.name, r.group_name) AS name, COUNT(DISTINCT r.id) AS requests, \
          COUNT(*) AS activities, SUM(a.minutes) AS minutes \
          FROM service_activities a JOIN service_requests r ON r.id = a.request_id \
          LEFT JOIN clusters c ON c.id = r.cluster_id WHERE a.done_on BETWEEN ?1 AND ?2 \
          GROUP BY r.cluster_id, COALESCE(c.name, r.group_name) ORDER BY minutes DESC, name",
+        (first, as_of),
     )
-    .bind(first)
-    .bind(as_of)
-    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| {
@@ -91,14 +90,13 @@ pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_o
 
     // A project belongs to the year when it was submitted in it or ran during it; an idea when it
     // was recorded in it.
-    let projects = sqlx::query(
+    let projects = in_period(
+        conn,
         "SELECT status, currency, budget_total, own_share, eur_rate FROM projects \
          WHERE submitted_on BETWEEN ?1 AND ?2 OR (starts_on <= ?2 AND ends_on >= ?1) \
             OR (status = 'idea' AND substr(created_at, 1, 10) BETWEEN ?1 AND ?2)",
+        (first, as_of),
     )
-    .bind(first)
-    .bind(as_of)
-    .fetch_all(&mut *conn)
     .await?;
     let mut projects_by_status: Vec<ProjectStatusFigures> = ProjectStatus::ALL
         .iter()
@@ -119,14 +117,13 @@ pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_o
         }
     }
 
-    let positions = sqlx::query(
+    let positions = in_period(
+        conn,
         "SELECT c.id, c.body, c.title, c.position_sent_on, c.outcome, \
          (SELECT COUNT(*) FROM consultation_members m WHERE m.consultation_id = c.id) AS asked \
          FROM consultations c WHERE c.position_sent_on BETWEEN ?1 AND ?2 ORDER BY c.position_sent_on, c.id",
+        (first, as_of),
     )
-    .bind(first)
-    .bind(as_of)
-    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| {
@@ -151,4 +148,13 @@ pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_o
         projects_by_status,
         positions,
     })
+}
+
+/// The rows of `sql`, which reads the period's first day as `?1` and its last as `?2`.
+async fn in_period(
+    conn: &mut SqliteConnection,
+    sql: &'static str,
+    (first, last): (&str, &str),
+) -> Result<Vec<SqliteRow>> {
+    Ok(sqlx::query(sql).bind(first).bind(last).fetch_all(&mut *conn).await?)
 }

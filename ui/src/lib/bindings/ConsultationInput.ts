@@ -3,7 +3,11 @@ import type { Body } from "./Body";
 import type { ConsultedMemberInput } from "./ConsultedMemberInput";
 import type { PositionOutcome } from "./PositionOutcome";
 
-export type ConsultationInput = { body: Body, 
+export type ConsultationInput = { 
+/**
+ * Where the position sent is kept (a path, never opened).
+ */
+position_path: string, outcome_notes: string, members: Array<ConsultedMemberInput>, body: Body, 
 /**
  * As the body names itself.
  */
@@ -15,8 +19,4 @@ title: string, opened_on: string, deadline_on: string | null,
 /**
  * The staff member who follows it.
  */
-owner: string, position_sent_on: string | null, 
-/**
- * Where the position sent is kept (a path, never opened).
- */
-position_path: string, outcome: PositionOutcome, outcome_notes: string, members: Array<ConsultedMemberInput>, };
+owner: string, position_sent_on: string | null, outcome: PositionOutcome, };

@@ -2,4 +2,16 @@
 import type { Body } from "./Body";
 import type { PositionOutcome } from "./PositionOutcome";
 
-export type ConsultationRow = { id: number, body: Body, body_name: string, title: string, opened_on: string, deadline_on: string | null, owner: string, position_sent_on: string | null, outcome: PositionOutcome, members: number, answers: number, };
+export type ConsultationRow = { id: number, members: number, answers: number, body: Body, 
+/**
+ * As the body names itself.
+ */
+body_name: string, 
+/**
+ * The subject (a draft law, a programme's guide, a strategy).
+ */
+title: string, opened_on: string, deadline_on: string | null, 
+/**
+ * The staff member who follows it.
+ */
+owner: string, position_sent_on: string | null, outcome: PositionOutcome, };
