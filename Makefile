@@ -9,7 +9,8 @@
 #                        the core's tests two years ahead, under libfaketime (Europe/Bucharest)
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
 #   make screenshots     the README's pictures, taken from the real app on the demo database
-#   make bench           the store, summary, assessment-report, bulk-import and timeline benchmarks, then
+#   make bench           the store, summary, assessment-report (in process, and a whole `clusterdesk`
+#                        process against headless Chromium), bulk-import and timeline benchmarks, then
 #                        the release app's start-up time and memory (prints figures; installs chromium)
 #   make package         release build: .deb and .rpm (app + the clusterdesk command) under
 #                        $(CARGO_TARGET_DIR or target)/release/bundle/
@@ -142,6 +143,7 @@ bench: setup
 	cargo bench -p clusterdesk-core --bench store
 	cargo bench -p clusterdesk-core --bench summary
 	cargo bench -p clusterdesk-core --bench assessment
+	cargo bench -p clusterdesk-cli --bench report_process
 	cargo bench -p clusterdesk-core --bench import
 	cargo bench -p clusterdesk-core --bench timeline
 	bash $(ROOT)/scripts/bench-startup.sh

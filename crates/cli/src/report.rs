@@ -1,4 +1,5 @@
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::i18n::Lang;
@@ -22,13 +23,18 @@ pub enum ReportCommand {
         out: PathBuf,
     },
     /// The assessment report of a cluster for a reference year (its final revision, else the
-    /// draft), as PDF in the language of --lang.
+    /// draft), as PDF in the language of --lang; with --all, the report of every cluster assessed
+    /// for that year, one file each in the folder --out (one process: one start-up for them all).
     Assessment {
         /// The cluster's number, or its name (a unique part of it is enough).
+        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        cluster: Option<String>,
+        /// Every cluster with an assessment for --year.
         #[arg(long)]
-        cluster: String,
+        all: bool,
         #[arg(long)]
         year: i64,
+        /// The PDF file, or with --all the folder (created if needed).
         #[arg(long)]
         out: PathBuf,
     },
@@ -93,7 +99,8 @@ pub async fn run(store: &Store, lang: Lang, command: ReportCommand) -> Result<()
             }
             (training_docs::certificates_pdf(&certificates)?, out)
         }
-        ReportCommand::Assessment { cluster, year, out } => {
+        ReportCommand::Assessment { cluster: None, year, out, .. } => return all_assessments(store, lang, year, &out).await,
+        ReportCommand::Assessment { cluster: Some(cluster), year, out, .. } => {
             let cluster = assessments::report::resolve_cluster(store, &cluster).await?;
             let data = assessments::report::report_for(store, cluster, year, lang, store.today()).await?;
             (assessments::report::pdf(&data)?, out)
@@ -116,6 +123,32 @@ pub async fn run(store: &Store, lang: Lang, command: ReportCommand) -> Result<()
     };
     files::write_atomic(&out, &bytes)?;
     println!("{}", out.display());
+    Ok(())
+}
+
+/// Every assessed cluster's report for `year` into the folder `out`, each file named as the app
+/// names it; prints each path.
+async fn all_assessments(store: &Store, lang: Lang, year: i64, out: &Path) -> Result<()> {
+    let clusters = assessments::report::clusters_with_assessment(store, year).await?;
+    if clusters.is_empty() {
+        return Err(Error::Refused {
+            code: "error.assessment_none_for_year",
+            params: [("year".to_string(), year.to_string())].into(),
+        });
+    }
+    std::fs::create_dir_all(out)?;
+    let mut names = HashSet::new();
+    for cluster in clusters {
+        let data = assessments::report::report_for(store, cluster, year, lang, store.today()).await?;
+        let mut name = assessments::report::file_name(&data);
+        // Two clusters may share a name: the second file must not replace the first.
+        if !names.insert(name.clone()) {
+            name = format!("{cluster}_{name}");
+        }
+        let path = out.join(name);
+        files::write_atomic(&path, &assessments::report::pdf(&data)?)?;
+        println!("{}", path.display());
+    }
     Ok(())
 }
 

@@ -2,7 +2,10 @@
 //! report prints, found by its name; a year without an assessment and an ambiguous name
 //! are refused with a message.
 
+use std::collections::HashSet;
 use std::process::Command;
+
+use clusterdesk_core::assessments::{self, AssessmentQuery, AssessmentStatus};
 
 fn clusterdesk(db: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_clusterdesk"))
@@ -50,4 +53,40 @@ fn the_report_of_the_gold_cluster_prints_by_name() {
         "{}",
         String::from_utf8_lossy(&ambiguous.stderr)
     );
+}
+
+/// `--all` prints, in one process, one PDF per cluster assessed that year: as many files as
+/// clusters with an assessment, each one a report; a year without any is refused.
+#[test]
+fn all_prints_every_assessed_clusters_report_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    assert!(clusterdesk(&db, &["demo"]).status.success());
+    let this_year: i32 = chrono::Datelike::year(&clusterdesk_core::clock::Clock::default().today());
+    let out = dir.path().join("reports");
+    let out_text = out.to_str().unwrap();
+    let (year, run) = (this_year - 3..this_year)
+        .rev()
+        .map(|year| (year, clusterdesk(&db, &["report", "assessment", "--all", "--year", &year.to_string(), "--out", out_text])))
+        .find(|(_, run)| run.status.success())
+        .expect("the demo has assessments in one of the last three years");
+    let printed: Vec<String> = String::from_utf8(run.stdout).unwrap().lines().map(str::to_string).collect();
+    let files: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(printed.len() > 1, "{printed:?}");
+    assert_eq!(files.len(), printed.len(), "one file per cluster, none overwritten");
+    for file in &files {
+        assert!(std::fs::read(file).unwrap().starts_with(b"%PDF-"), "{}", file.display());
+    }
+    // As many as the assessment list names clusters for that year (the demo archives none).
+    let listed = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = clusterdesk_core::Store::open(&db).await.unwrap();
+        let query = AssessmentQuery { year: Some(year.into()), ..Default::default() };
+        let rows = assessments::list(&store, &query).await.unwrap();
+        rows.iter().filter(|r| r.status != AssessmentStatus::Superseded).map(|r| r.cluster_id).collect::<HashSet<_>>().len()
+    });
+    assert_eq!(files.len(), listed);
+
+    let none = clusterdesk(&db, &["report", "assessment", "--all", "--year", "1995", "--out", out_text]);
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("1995"));
 }

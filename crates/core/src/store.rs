@@ -6,7 +6,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use crate::Result;
 use crate::clock::{At, Clock};
@@ -61,15 +61,46 @@ impl Store {
             staff: Arc::new(RwLock::new(crate::audit::staff::os_user())),
             clock,
         };
-        if store.has_pending_migrations().await? {
-            crate::backup::create(&store, crate::backup::BackupKind::BeforeMigration).await?;
-            // A migration must not find audit triggers on the tables it rebuilds, nor be audited.
-            crate::audit::triggers::drop_all(&store.pool).await?;
+        // The common case, every start of the app and the CLI: a database this build has opened
+        // before. Three reads on one connection tell that nothing is to do: the migrator (several
+        // statements and a check of every migration), the default framework and the audit
+        // triggers' generator are not needed.
+        let (schema, ready) = store
+            .with_connection(async |conn| {
+                let schema = Store::schema(conn).await?;
+                let ready = matches!(schema, Schema::Current)
+                    && crate::assessments::framework::has_default(conn).await?
+                    && crate::audit::triggers::up_to_date(conn).await?;
+                Ok((schema, ready))
+            })
+            .await?;
+        if ready {
+            return Ok(store);
         }
-        MIGRATOR.run(&store.pool).await?;
+        match schema {
+            Schema::Current => {}
+            Schema::Other => MIGRATOR.run(&store.pool).await?,
+            Schema::Pending => {
+                crate::backup::create(&store, crate::backup::BackupKind::BeforeMigration).await?;
+                // A migration must not find audit triggers on the tables it rebuilds, nor be audited.
+                crate::audit::triggers::drop_all(&store.pool).await?;
+                MIGRATOR.run(&store.pool).await?;
+            }
+        }
         crate::assessments::framework::ensure_default(&store).await?;
         crate::audit::triggers::ensure(&store.pool).await?;
         Ok(store)
+    }
+
+    /// Runs `f` on one connection of the pool, and gives the connection back before returning.
+    /// Dropping it would give it back in a task of its own, which on a single-threaded runtime
+    /// (the CLI's) runs only after the next query has found the pool empty and opened another
+    /// connection, for which SQLite parses the whole schema (with its audit triggers) again.
+    pub async fn with_connection<T>(&self, f: impl AsyncFnOnce(&mut SqliteConnection) -> Result<T>) -> Result<T> {
+        let mut conn = self.pool.acquire().await?;
+        let result = f(&mut conn).await;
+        conn.return_to_pool().await;
+        result
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -140,20 +171,44 @@ impl Store {
         self.pool.close().await;
     }
 
-    /// Whether migrations are about to change a database that already has a schema.
-    async fn has_pending_migrations(&self) -> Result<bool> {
+    /// What the migrations would do to the file ([`Schema`]).
+    async fn schema(conn: &mut SqliteConnection) -> Result<Schema> {
         let has_schema: bool = sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
         )
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *conn)
         .await?;
         if !has_schema {
-            return Ok(false);
+            return Ok(Schema::Other);
         }
-        let applied: Vec<i64> =
-            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(&self.pool).await?;
-        Ok(!MIGRATOR.iter().all(|m| applied.contains(&m.version)))
+        let applied: Vec<(i64, bool, Vec<u8>)> =
+            sqlx::query_as("SELECT version, success, checksum FROM _sqlx_migrations ORDER BY version")
+                .fetch_all(&mut *conn)
+                .await?;
+        let known: Vec<_> = MIGRATOR.iter().filter(|m| !m.migration_type.is_down_migration()).collect();
+        let current = applied.len() == known.len()
+            && applied.iter().zip(&known).all(|((version, success, checksum), m)| {
+                *success && *version == m.version && checksum.as_slice() == &*m.checksum
+            });
+        let pending = known.iter().any(|m| !applied.iter().any(|(version, success, _)| *success && *version == m.version));
+        Ok(if current {
+            Schema::Current
+        } else if pending {
+            Schema::Pending
+        } else {
+            Schema::Other
+        })
     }
+}
+
+/// A database's schema against this build's migrations.
+enum Schema {
+    /// Exactly this build's migrations, each applied with the same checksum: nothing to run.
+    Current,
+    /// Migrations to apply to a file that has a schema (and data).
+    Pending,
+    /// A new file, or what the migrator refuses (a failed or changed migration, a newer build's).
+    Other,
 }
 
 #[cfg(test)]
@@ -183,6 +238,25 @@ mod tests {
         let _ = Store::open(&path).await;
         let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups")).unwrap().collect();
         assert_eq!(backups.len(), 1);
+    }
+
+    /// The quick check at open skips the migrator only when nothing differs: a migration changed
+    /// since it was applied is still refused, as the migrator refuses it.
+    #[tokio::test]
+    async fn a_changed_migration_is_still_refused_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let store = Store::open(&path).await.unwrap();
+        store.close().await;
+        Store::open(&path).await.expect("an up-to-date database opens").close().await;
+        let store = Store::open(&path).await.unwrap();
+        sqlx::query("UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = (SELECT MIN(version) FROM _sqlx_migrations)")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.close().await;
+        assert!(Store::open(&path).await.is_err());
+        assert!(!dir.path().join("backups").exists(), "nothing to migrate, so no copy");
     }
 
     #[tokio::test]

@@ -9,7 +9,31 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Lower case, without diacritics: "Clusterul Ș.A. Brașov" -> "clusterul s.a. brasov".
 pub fn fold(text: &str) -> String {
-    strip_marks(text).to_lowercase()
+    // Names are ASCII and the Romanian letters: folded letter by letter without the Unicode
+    // decomposition tables (they were a tenth of a 100,000-row import), any other letter through
+    // them on its own. Only a capital sigma lowers by its neighbours: then the whole text goes
+    // the general way.
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match fold_romanian(c) {
+            Some(folded) => out.push(folded),
+            None if c == 'Σ' => return strip_marks(text).to_lowercase(),
+            None => out.extend(c.nfd().filter(|m| !is_combining_mark(*m)).flat_map(char::to_lowercase)),
+        }
+    }
+    out
+}
+
+/// `c` folded when it is ASCII or a Romanian letter (both forms of ș ț), else `None`.
+fn fold_romanian(c: char) -> Option<char> {
+    Some(match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        'ă' | 'â' | 'Ă' | 'Â' => 'a',
+        'î' | 'Î' => 'i',
+        'ș' | 'ş' | 'Ș' | 'Ş' => 's',
+        'ț' | 'ţ' | 'Ț' | 'Ţ' => 't',
+        _ => return None,
+    })
 }
 
 /// Without diacritics, case kept: "Ștefan Țurcanu" -> "Stefan Turcanu".
@@ -45,6 +69,19 @@ mod tests {
         assert_eq!(fold("TIMIȘOARA"), "timisoara");
         assert_eq!(fold("Ţară şi ŞTIINŢĂ"), "tara si stiinta");
         assert_eq!(fold("Încă ÎNCĂ âÂ"), "inca inca aa");
+    }
+
+    /// The letter-by-letter way gives what the decomposition gives, for every letter it takes.
+    #[test]
+    fn the_romanian_fast_path_folds_as_the_general_way() {
+        let letters: String = (0u8..128).map(char::from).chain("ăâîșşțţĂÂÎȘŞȚŢ".chars()).collect();
+        for c in letters.chars() {
+            assert_eq!(fold(&c.to_string()), strip_marks(&c.to_string()).to_lowercase(), "{c:?}");
+        }
+        assert_eq!(fold("Ăsta-i Ωmega ȘI é"), "asta-i ωmega si e");
+        for text in ["ΣΟΦΟΣ Ș", "Ștefan a\u{0301}\u{0327}", "Straße ŞI", "„Ana” – Ǆ İstanbul Ὰ ﬁ 한국 Ω"] {
+            assert_eq!(fold(text), strip_marks(text).to_lowercase(), "{text}");
+        }
     }
 
     #[test]

@@ -248,9 +248,7 @@ pub fn default_def() -> FrameworkDef {
 
 /// Stores the shipped framework as version 1 when the database has no framework yet.
 pub async fn ensure_default(store: &Store) -> Result<()> {
-    let any: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assessment_frameworks)").fetch_one(store.pool()).await?;
-    if any {
+    if store.with_connection(async |conn| has_default(conn).await).await? {
         return Ok(());
     }
     let at = store.at();
@@ -278,6 +276,11 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Framework> {
         created_at: row.try_get("created_at")?,
         def,
     })
+}
+
+/// Whether the database has a framework ([`ensure_default`] has nothing to do).
+pub(crate) async fn has_default(conn: &mut SqliteConnection) -> Result<bool> {
+    Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assessment_frameworks)").fetch_one(conn).await?)
 }
 
 /// The version new assessments are made with: the latest.

@@ -131,16 +131,23 @@ pub(crate) async fn result_in(
 
 /// One assessment with its framework version, values, scores and revisions.
 pub async fn get(store: &Store, id: i64) -> Result<AssessmentDetail> {
-    let mut conn = store.pool().begin().await?;
-    let row = row_in(&mut conn, id).await?;
+    let mut tx = store.pool().begin().await?;
+    let detail = get_in(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(detail)
+}
+
+/// [`get`] on the caller's connection (in its transaction).
+pub(crate) async fn get_in(conn: &mut SqliteConnection, id: i64) -> Result<AssessmentDetail> {
+    let row = row_in(&mut *conn, id).await?;
     let header = sqlx::query("SELECT framework_id, notes, revision_reason FROM assessments WHERE id = ?")
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
-    let framework = framework::by_id_in(&mut conn, header.try_get("framework_id")?).await?;
-    let current_framework_version = framework::current_in(&mut conn).await?.version;
-    let values = values_in(&mut conn, id, &framework.def).await?;
-    let result = result_in(&mut conn, &row, &framework.def, &values).await?;
+    let framework = framework::by_id_in(&mut *conn, header.try_get("framework_id")?).await?;
+    let current_framework_version = framework::current_in(&mut *conn).await?.version;
+    let values = values_in(&mut *conn, id, &framework.def).await?;
+    let result = result_in(&mut *conn, &row, &framework.def, &values).await?;
     let revisions = sqlx::query(
         "SELECT id, revision, status, revision_reason, finalised_at FROM assessments
          WHERE cluster_id = ? AND year = ? ORDER BY revision",
@@ -160,7 +167,6 @@ pub async fn get(store: &Store, id: i64) -> Result<AssessmentDetail> {
         })
     })
     .collect::<Result<Vec<_>>>()?;
-    conn.commit().await?;
     Ok(AssessmentDetail {
         row,
         notes: header.try_get("notes")?,
@@ -176,13 +182,17 @@ pub async fn get(store: &Store, id: i64) -> Result<AssessmentDetail> {
 /// The latest revision of a cluster's assessment of `year` (the final one if there is one, else
 /// the draft), or None.
 pub async fn find(store: &Store, cluster_id: i64, year: i64) -> Result<Option<i64>> {
+    store.with_connection(async |conn| find_in(conn, cluster_id, year).await).await
+}
+
+pub(crate) async fn find_in(conn: &mut SqliteConnection, cluster_id: i64, year: i64) -> Result<Option<i64>> {
     Ok(sqlx::query_scalar(
         "SELECT id FROM assessments WHERE cluster_id = ? AND year = ? AND status <> 'superseded'
          ORDER BY status = 'final' DESC, revision DESC LIMIT 1",
     )
     .bind(cluster_id)
     .bind(year)
-    .fetch_optional(store.pool())
+    .fetch_optional(conn)
     .await?)
 }
 
@@ -260,17 +270,23 @@ pub(crate) async fn national_in(conn: &mut SqliteConnection, areas: &[String]) -
 
 /// A cluster's final assessments over the years, and the national median.
 pub async fn compare(store: &Store, cluster_id: i64) -> Result<Comparison> {
-    let mut conn = store.pool().begin().await?;
+    let mut tx = store.pool().begin().await?;
+    let comparison = compare_in(&mut tx, cluster_id).await?;
+    tx.commit().await?;
+    Ok(comparison)
+}
+
+/// [`compare`] on the caller's connection (in its transaction).
+pub(crate) async fn compare_in(conn: &mut SqliteConnection, cluster_id: i64) -> Result<Comparison> {
     let cluster: String = sqlx::query_scalar("SELECT name FROM clusters WHERE id = ?")
         .bind(cluster_id)
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(Error::NotFound { entity: "cluster", id: cluster_id })?;
-    let areas = framework::current_in(&mut conn).await?.def.areas;
+    let areas = framework::current_in(&mut *conn).await?.def.areas;
     let codes: Vec<String> = areas.iter().map(|a| a.code.clone()).collect();
-    let history = finals_in(&mut conn, Some(cluster_id), &codes).await?.into_iter().map(|f| f.point).collect();
-    let national = national_in(&mut conn, &codes).await?;
-    conn.commit().await?;
+    let history = finals_in(&mut *conn, Some(cluster_id), &codes).await?.into_iter().map(|f| f.point).collect();
+    let national = national_in(&mut *conn, &codes).await?;
     Ok(Comparison { cluster_id, cluster, areas, history, national })
 }
 

@@ -6,7 +6,7 @@
 use std::f32::consts::PI;
 
 use chrono::NaiveDate;
-use sqlx::Row;
+use sqlx::{Connection, Row, SqliteConnection};
 
 use super::framework::{Direction, FrameworkDef, Indicator, IndicatorKind, Part};
 use super::model::{AssessmentDetail, AssessmentStatus, HistoryPoint, NationalMedian};
@@ -62,6 +62,23 @@ pub async fn resolve_cluster(store: &Store, text: &str) -> Result<i64> {
     }
 }
 
+/// The clusters (not archived) that have an assessment for `year`, by name: the reports
+/// `clusterdesk report assessment --all` prints.
+pub async fn clusters_with_assessment(store: &Store, year: i64) -> Result<Vec<i64>> {
+    store.with_connection(async |conn| clusters_with_assessment_in(conn, year).await).await
+}
+
+async fn clusters_with_assessment_in(conn: &mut SqliteConnection, year: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT c.id FROM clusters c WHERE c.archived_at IS NULL AND EXISTS \
+         (SELECT 1 FROM assessments a WHERE a.cluster_id = c.id AND a.year = ? AND a.status <> 'superseded') \
+         ORDER BY c.name, c.id",
+    )
+    .bind(year)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// The report of the assessment of `cluster_id` for `year` (its final revision, else the draft).
 pub async fn report_for(
     store: &Store,
@@ -70,21 +87,41 @@ pub async fn report_for(
     lang: Lang,
     made_on: NaiveDate,
 ) -> Result<ReportData> {
-    let id = super::find(store, cluster_id, year).await?.ok_or_else(|| Error::Refused {
-        code: "error.assessment_none_for_year",
-        params: [("year".to_string(), year.to_string())].into(),
-    })?;
-    report_data(store, id, lang, made_on).await
+    read_once(store, async |conn| {
+        let id = super::read::find_in(&mut *conn, cluster_id, year).await?.ok_or_else(|| Error::Refused {
+            code: "error.assessment_none_for_year",
+            params: [("year".to_string(), year.to_string())].into(),
+        })?;
+        data_in(conn, id, lang, made_on).await
+    })
+    .await
 }
 
 pub async fn report_data(store: &Store, id: i64, lang: Lang, made_on: NaiveDate) -> Result<ReportData> {
-    let detail = super::get(store, id).await?;
+    read_once(store, async |conn| data_in(conn, id, lang, made_on).await).await
+}
+
+/// Everything a report shows read in one transaction (figures of one moment) on one connection,
+/// given back to the pool at the end ([`Store::with_connection`]).
+async fn read_once<T>(store: &Store, f: impl AsyncFnOnce(&mut SqliteConnection) -> Result<T>) -> Result<T> {
+    store
+        .with_connection(async |conn| {
+            let mut tx = conn.begin().await?;
+            let result = f(&mut tx).await?;
+            tx.commit().await?;
+            Ok(result)
+        })
+        .await
+}
+
+async fn data_in(conn: &mut SqliteConnection, id: i64, lang: Lang, made_on: NaiveDate) -> Result<ReportData> {
+    let detail = super::read::get_in(&mut *conn, id).await?;
     let cluster_id = detail.row.cluster_id;
     let city: String =
-        sqlx::query_scalar("SELECT city FROM clusters WHERE id = ?").bind(cluster_id).fetch_one(store.pool()).await?;
-    let comparison = super::compare(store, cluster_id).await?;
+        sqlx::query_scalar("SELECT city FROM clusters WHERE id = ?").bind(cluster_id).fetch_one(&mut *conn).await?;
+    let comparison = super::read::compare_in(&mut *conn, cluster_id).await?;
     let previous = comparison.history.iter().filter(|h| h.year < detail.row.year).next_back().cloned();
-    let eligibility = Some(eligibility::check(store, cluster_id).await?);
+    let eligibility = Some(eligibility::check_in(conn, cluster_id).await?);
     Ok(ReportData {
         lang,
         made_on,

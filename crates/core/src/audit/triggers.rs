@@ -90,7 +90,8 @@ pub(crate) async fn ensure(pool: &SqlitePool) -> Result<()> {
     Ok(())
 }
 
-async fn up_to_date(conn: &mut SqliteConnection) -> Result<bool> {
+/// Whether the triggers were made for the current schema by this generator (two one-row reads).
+pub(crate) async fn up_to_date(conn: &mut SqliteConnection) -> Result<bool> {
     let version: i64 = sqlx::query_scalar("PRAGMA schema_version").fetch_one(&mut *conn).await?;
     let stored: Option<(i64, String)> =
         sqlx::query_as("SELECT schema_version, sql_hash FROM audit_schema WHERE id = 1")

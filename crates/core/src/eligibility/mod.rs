@@ -187,9 +187,13 @@ impl Facts {
 
 /// The eligibility of one cluster, archived or not.
 pub async fn check(store: &Store, cluster_id: i64) -> Result<Eligibility> {
-    let mut conn = store.pool().acquire().await?;
-    let thresholds = read_thresholds(&mut conn).await?;
-    let facts = facts(&mut conn, cluster_id).await?;
+    store.with_connection(async |conn| check_in(conn, cluster_id).await).await
+}
+
+/// [`check`] on the caller's connection.
+pub async fn check_in(conn: &mut SqliteConnection, cluster_id: i64) -> Result<Eligibility> {
+    let thresholds = read_thresholds(conn).await?;
+    let facts = facts(conn, cluster_id).await?;
     Ok(evaluate(cluster_id, &facts, &thresholds))
 }
 
