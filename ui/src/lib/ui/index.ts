@@ -14,3 +14,5 @@ export { default as NewLink } from './NewLink.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { task, Task } from './task.svelte';
 export { default as PageHeader } from './PageHeader.svelte';
+export { default as CompactSelect } from './CompactSelect.svelte';
+export { default as SearchInput } from './SearchInput.svelte';

@@ -64,3 +64,8 @@ export function parseRate(text: string): number | null | undefined {
 export function lineAttrs(id: string, list: string): ControlAttrs {
   return { id, name: list, 'data-testid': id, 'aria-invalid': undefined, 'aria-describedby': undefined, 'aria-required': undefined };
 }
+
+/** A partner abroad as the Services pages name it: its name, then its country. */
+export function partnerText(p: { name: string; country: string | null }): string {
+  return p.country ? `${p.name} (${p.country})` : p.name;
+}
