@@ -604,26 +604,38 @@ impl Report<'_> {
 
 /// Column widths for a table `width` mm wide: each number column at least as wide as its values
 /// and the longest word of its header, growing towards an even share (at most 34 mm) when there is
-/// room; the first column gets the rest. When the numbers leave the first column too little, they
-/// give up room in proportion.
+/// room; the first column gets the rest. When the columns need more than the page has (text
+/// columns, e.g. the positions sent), every column keeps its longest word — a date or a name is
+/// never broken inside — and the room left is shared in proportion to what each needs beyond it.
 fn column_widths(headers: &[String], rows: &[Vec<String>], width: f32, layout: &TableLayout) -> Vec<f32> {
     let pad = 2.0 * layout.padding + 1.0;
+    let widest_word = |text: &str, size: f32, bold: bool| {
+        text.split_whitespace().map(|w| text_width(w, size, bold)).fold(0.0_f32, f32::max)
+    };
+    let header = |i: usize| headers.get(i).map(|h| widest_word(h, layout.header_size, true)).unwrap_or(0.0);
+    let cells = |i: usize| rows.iter().filter_map(move |r| r.get(i));
     let need = |i: usize| -> f32 {
-        let header = headers
-            .get(i)
-            .map(|h| h.split_whitespace().map(|w| text_width(w, layout.header_size, true)).fold(0.0_f32, f32::max))
-            .unwrap_or(0.0);
-        let cells =
-            rows.iter().filter_map(|r| r.get(i)).map(|c| text_width(c, layout.size, false)).fold(0.0_f32, f32::max);
-        header.max(cells) + pad
+        header(i).max(cells(i).map(|c| text_width(c, layout.size, false)).fold(0.0_f32, f32::max)) + pad
+    };
+    let least = |i: usize| -> f32 {
+        header(i).max(cells(i).map(|c| widest_word(c, layout.size, false)).fold(0.0_f32, f32::max)) + pad
     };
     let columns = headers.len().max(1);
     let first_need = need(0).clamp(36.0, width * 0.5);
     let mut numbers: Vec<f32> = (1..columns).map(need).collect();
     let total: f32 = numbers.iter().sum();
     if total > width - first_need {
-        let scale = (width - first_need) / total;
-        numbers.iter_mut().for_each(|w| *w *= scale);
+        let least: Vec<f32> = (0..columns).map(least).collect();
+        let want: Vec<f32> = (0..columns).map(|i| if i == 0 { need(0).max(least[0]) } else { numbers[i - 1] }).collect();
+        let floor: f32 = least.iter().sum();
+        if floor >= width {
+            return least.iter().map(|w| w * width / floor).collect();
+        }
+        let beyond: f32 = want.iter().zip(&least).map(|(w, l)| w - l).sum();
+        let share = if beyond > 0.0 { (width - floor) / beyond } else { 0.0 };
+        let mut widths: Vec<f32> = want.iter().zip(&least).map(|(w, l)| l + (w - l) * share.min(1.0)).collect();
+        widths[0] += width - widths.iter().sum::<f32>();
+        return widths;
     } else if !numbers.is_empty() {
         // Water-filling: the narrow columns grow to a common width `level`, no wider than 34 mm,
         // while the first column keeps what it needs.
@@ -642,4 +654,28 @@ fn column_widths(headers: &[String], rows: &[Vec<String>], width: f32, layout: &
     }
     let first = width - numbers.iter().sum::<f32>();
     std::iter::once(first).chain(numbers).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_crowded_table_breaks_no_date_or_word() {
+        let layout = TableLayout::new(0.0, Vec::new());
+        let headers: Vec<String> =
+            ["Subiect", "Instituție", "Transmisă la", "Rezultat", "Membri consultați"].map(String::from).to_vec();
+        let long = "Proiect de hotărâre privind schema de ajutor de stat pentru clustere și ecosisteme de inovare";
+        let rows = vec![
+            vec![long.into(), "Parlamentul României".into(), "24.02.2026".into(), "Preluată parțial în textul final".into(), "12".into()],
+            vec!["Strategia națională de specializare inteligentă".into(), "Comisia Europeană".into(), "03.11.2025".into(), "În așteptare".into(), "7".into()],
+        ];
+        let width = 170.0;
+        let widths = column_widths(&headers, &rows, width, &layout);
+        assert!((widths.iter().sum::<f32>() - width).abs() < 0.01, "{widths:?} fill the width");
+        let pad = 2.0 * layout.padding + 1.0;
+        for (i, word) in [(2, "24.02.2026"), (1, "Parlamentul"), (3, "textul"), (0, "inteligentă")] {
+            assert!(widths[i] >= text_width(word, layout.size, false) + pad - 0.01, "column {i} keeps {word:?} whole: {widths:?}");
+        }
+    }
 }
