@@ -46,7 +46,7 @@ trap cleanup EXIT
 
 in_root() { chroot "$CHROOT" env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 "$@"; }
-as_staff() { chroot --userspec=staff:staff "$CHROOT" env -i HOME=/home/staff USER=staff \
+as_staff() { chroot --userspec=staff:users "$CHROOT" env -i HOME=/home/staff USER=staff \
   PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "$@"; }
 
 # --- 0. the upgrade's package, built first (it is the slow part) -------------------------------
@@ -81,7 +81,9 @@ UPGRADE_DEB=$(ls "$UPGRADE_TARGET"/debug/bundle/deb/ClusterDesk_"${UPGRADE_VERSI
 
 # --- 1. a clean Debian 12 root ---------------------------------------------------------------
 MIRROR=$(grep -rhoE '^(URIs:[[:space:]]*|deb[[:space:]]+)https?://[^[:space:]]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
-  | grep -oE 'https?://[^[:space:]]+' | grep -v security | head -n 1 || true)
+  | grep -oE 'https?://[^[:space:]]+' | grep -E '/debian/?$' | head -n 1 || true)
+# Only a Debian archive (…/debian) serves bookworm: other sources (nodesource, vendors) do not.
+MIRROR=${MIRROR%/}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 SECURITY=${MIRROR%/debian}/debian-security
 say "making a clean Debian 12 root from $MIRROR"
@@ -95,6 +97,8 @@ mount --bind /dev/pts "$CHROOT/dev/pts"
 mount -t tmpfs shm "$CHROOT/dev/shm"
 
 # --- 2. the package, with the dependencies apt finds for it -----------------------------------
+# mmdebstrap leaves the root without package lists: without them no dependency is installable.
+in_root apt-get update -q > "$WORK/update.log" 2>&1 || { tail -n 20 "$WORK/update.log" >&2; die "apt-get update in the root failed"; }
 say "apt-get install ./$(basename "$DEB") ($(du -h "$DEB" | cut -f1))"
 cp "$DEB" "$CHROOT/tmp/"
 in_root apt-get install -y -q "/tmp/$(basename "$DEB")" > "$WORK/install.log" 2>&1 \
@@ -106,7 +110,8 @@ ls "$CHROOT"/usr/share/icons/hicolor/*/apps/clusterdesk-app.png > /dev/null || d
 grep -q '^Comment\[ro\]=' "$CHROOT/usr/share/applications/ClusterDesk.desktop" || die "no Romanian desktop entry text"
 
 # --- 3. the command line, as a user ------------------------------------------------------------
-in_root useradd --create-home --shell /bin/bash staff
+# Debian already has a group "staff" (for /usr/local): the user joins "users".
+in_root useradd --create-home --gid users --shell /bin/bash staff
 DATA=/home/staff/.local/share/ro.clustero.clusterdesk
 say "the installed clusterdesk: demo database and an assessment report"
 as_staff clusterdesk demo > "$WORK/cli.log" 2>&1 || { cat "$WORK/cli.log" >&2; die "clusterdesk demo failed"; }
@@ -129,7 +134,7 @@ drive() { # $1: the phase of tests/package/installed.test.mjs
   setsid chroot "$CHROOT" Xvfb ":$display" -screen 0 1600x1000x24 -nolisten tcp > "$WORK/xvfb-$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 50); do [ -e "$CHROOT/tmp/.X11-unix/X$display" ] && break; sleep 0.2; done
-  setsid chroot --userspec=staff:staff "$CHROOT" env -i HOME=/home/staff USER=staff PATH=/usr/local/bin:/usr/bin:/bin \
+  setsid chroot --userspec=staff:users "$CHROOT" env -i HOME=/home/staff USER=staff PATH=/usr/local/bin:/usr/bin:/bin \
     LANG=C.UTF-8 DISPLAY=":$display" tauri-driver --port "$port" --native-port "$native" > "$WORK/driver-$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
