@@ -95,6 +95,8 @@ describe('SessionPage', () => {
     const reason = await screen.findByTestId('enrol-override-reason');
     expect(screen.getByTestId('enrol-error-override_reason')).toHaveTextContent('Termenul de înscriere (20.11.2026) a trecut');
     await fireEvent.input(reason, { target: { value: 'Aprobat de director' } });
+    // The button is disabled until the refusal has been shown.
+    await waitFor(() => expect(screen.getByTestId('enrol-submit')).toBeEnabled());
     await fireEvent.click(screen.getByTestId('enrol-submit'));
     await waitFor(() => expect(api.enrolPerson).toHaveBeenCalledTimes(2));
     expect(api.enrolPerson).toHaveBeenLastCalledWith(11, choice, 'Aprobat de director');
