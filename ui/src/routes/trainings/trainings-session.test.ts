@@ -84,7 +84,10 @@ describe('SessionPage', () => {
       .mockResolvedValueOnce(registration(9, 'waitlisted'));
     render(SessionPage, { params: { id: '11' } });
 
-    await fireEvent.input(await screen.findByTestId('enrol-search'), { target: { value: 'stefanescu' } });
+    const search = await screen.findByTestId('enrol-search');
+    // The suggestions open in the box being typed in.
+    search.focus();
+    await fireEvent.input(search, { target: { value: 'stefanescu' } });
     const option = await screen.findByTestId('enrol-option', {}, { timeout: 2000 });
     expect(api.searchPeople).toHaveBeenCalledWith('stefanescu');
     expect(option.dataset.name).toBe('Vlad Ștefănescu');
