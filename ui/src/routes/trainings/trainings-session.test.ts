@@ -84,7 +84,10 @@ describe('SessionPage', () => {
       .mockResolvedValueOnce(registration(9, 'waitlisted'));
     render(SessionPage, { params: { id: '11' } });
 
-    await fireEvent.input(await screen.findByTestId('enrol-search'), { target: { value: 'stefanescu' } });
+    const search = await screen.findByTestId('enrol-search');
+    // The suggestions open in the box being typed in.
+    search.focus();
+    await fireEvent.input(search, { target: { value: 'stefanescu' } });
     const option = await screen.findByTestId('enrol-option', {}, { timeout: 2000 });
     expect(api.searchPeople).toHaveBeenCalledWith('stefanescu');
     expect(option.dataset.name).toBe('Vlad Ștefănescu');
@@ -95,6 +98,8 @@ describe('SessionPage', () => {
     const reason = await screen.findByTestId('enrol-override-reason');
     expect(screen.getByTestId('enrol-error-override_reason')).toHaveTextContent('Termenul de înscriere (20.11.2026) a trecut');
     await fireEvent.input(reason, { target: { value: 'Aprobat de director' } });
+    // The button is disabled until the refusal has been shown.
+    await waitFor(() => expect(screen.getByTestId('enrol-submit')).toBeEnabled());
     await fireEvent.click(screen.getByTestId('enrol-submit'));
     await waitFor(() => expect(api.enrolPerson).toHaveBeenCalledTimes(2));
     expect(api.enrolPerson).toHaveBeenLastCalledWith(11, choice, 'Aprobat de director');
