@@ -9,26 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 
-import { byTestId, click, closeApp, freshDbPath, openApp, shown, WAIT } from '../lib/app.mjs';
+import { byTestId, click, closeApp, freshDbPath, openApp, shown, waitForText } from '../lib/app.mjs';
 
 // The demo's seed is fixed: its label counts (crates/core/src/demo.rs checks the same).
 const DEMO_LABELS = { gold: '1', silver: '3', bronze: '25' };
 // Half an hour into 2027 in Bucharest: the year the app must call "this year".
 const NEW_YEARS_NIGHT = '2027-01-01T00:30';
-
-/** Waits until the element's text passes `ok` and returns that text. */
-async function waitForText(browser, id, ok, what) {
-  const el = await shown(browser, id);
-  let text = '';
-  await browser.waitUntil(
-    async () => {
-      text = (await el.getText()).trim();
-      return ok(text);
-    },
-    { ...WAIT, timeoutMsg: `[data-testid="${id}"] should ${what} (it reads "${text}")` },
-  );
-  return text;
-}
 
 /** Exports through the button and returns the path the toast shows (ending in `extension`). */
 async function exportFile(browser, id, extension) {
