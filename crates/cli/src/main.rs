@@ -5,6 +5,7 @@ mod annual;
 mod audit;
 mod backup;
 mod clusters;
+mod cui;
 mod events;
 mod export;
 mod import;
@@ -92,6 +93,12 @@ enum Command {
         #[command(subcommand)]
         command: import::ImportCommand,
     },
+    /// CUIs: `cui duplicates` lists the duplicates found when CUIs were brought to the
+    /// registry's form (no RO, no leading zeros), until staff resolve them.
+    Cui {
+        #[command(subcommand)]
+        command: cui::CuiCommand,
+    },
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
@@ -118,6 +125,9 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         store.set_staff(&staff);
     }
     let lang = cli.lang;
+    if !matches!(cli.command, Command::Cui { .. }) {
+        cui::warn_if_open(&store, lang).await?;
+    }
     match cli.command {
         Command::Demo { clusters, orgs_per_cluster, seed } => {
             let summary = demo::generate(&store, &DemoOptions { clusters, orgs_per_cluster, seed }).await?;
@@ -142,6 +152,7 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         Command::Restore { file } => return backup::restore(store, lang, &file).await,
         Command::Audit(args) => audit::run(&store, lang, args).await?,
         Command::Contact { command } => audit::contact(&store, lang, command).await?,
+        Command::Cui { command } => cui::run(&store, lang, command).await?,
     }
     store.close().await;
     Ok(())

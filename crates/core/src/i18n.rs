@@ -91,6 +91,29 @@ pub fn format_decimal(lang: Lang, hundredths: i64) -> String {
     format!("{sign}{}{decimal}{:02}", group_thousands(abs / 100, group), abs % 100)
 }
 
+/// The plural form of a count, as the UI's `plural.ts` picks it (CLDR): Romanian "1 rând",
+/// "2 rânduri" (0, 2–19 and numbers ending in 01–19), "20 de rânduri"; English "1 row", "2 rows".
+pub fn plural_form(lang: Lang, count: i64) -> &'static str {
+    let n = count.unsigned_abs();
+    if n == 1 {
+        return "one";
+    }
+    if lang == Lang::En {
+        return "few";
+    }
+    let last_two = n % 100;
+    if n == 0 || (1..=19).contains(&last_two) { "few" } else { "many" }
+}
+
+/// The message `<base>.one|few|many` for `count`, with `{count}` in the language's number format
+/// and the other parameters filled.
+pub fn count_text(lang: Lang, base: &str, count: i64, params: &[(&str, &str)]) -> String {
+    let shown = format_integer(lang, count);
+    let mut all = vec![("count", shown.as_str())];
+    all.extend_from_slice(params);
+    t(lang, &format!("{base}.{}", plural_form(lang, count)), &all)
+}
+
 /// A whole number with the language's thousands separator.
 pub fn format_integer(lang: Lang, value: i64) -> String {
     let group = match lang {
@@ -121,6 +144,14 @@ fn group_thousands(value: u64, separator: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let forms: Vec<_> = [0, 1, 2, 19, 20, 100, 101, 119, 120].map(|n| plural_form(Lang::Ro, n)).into();
+        assert_eq!(forms, ["few", "one", "few", "few", "many", "many", "few", "few", "many"]);
+        assert_eq!(plural_form(Lang::En, 1), "one");
+        assert_eq!(plural_form(Lang::En, 20), "few");
+    }
 
     #[test]
     fn both_catalogues_have_the_same_keys() {

@@ -101,6 +101,7 @@ export function clusterDetail(overrides: Partial<ClusterDetail> = {}): ClusterDe
     ],
     unpaid_bani: 150000,
     status_history: [{ status: 'active', since: '2014-03-01', recorded_at: '2026-01-10T09:00:00Z' }],
+    cui_duplicates: [],
     ...overrides,
   };
 }

@@ -83,6 +83,7 @@ pub async fn get(store: &Store, id: i64) -> Result<ClusterDetail> {
         .bind(id)
         .fetch_all(&mut *conn)
         .await?,
+        cui_duplicates: super::cui_duplicates::of_cluster(conn, id).await?,
     })
 }
 

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::model::*;
-use crate::Result;
+use crate::{Result, cui};
 use crate::eligibility::{self, NationalThresholds};
 use crate::geo::Region;
 use crate::store::Store;
@@ -139,8 +139,18 @@ fn push_unpaid(q: &mut QueryBuilder<Sqlite>, year: i64) {
 }
 
 /// The words of a search, folded; LIKE's wildcards are dropped so that every word is a literal.
+/// A CUI is looked for in the registry's form, however it is typed: "RO 0012345678" as a whole,
+/// or a word "ro12345678" / "0012345678", finds 12345678.
 fn search_words(search: &str) -> Vec<String> {
-    fold(search).split_whitespace().map(|w| w.replace(['%', '_'], "")).filter(|w| !w.is_empty()).collect()
+    let prefixed = search.trim_start().get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ro"));
+    if let Some(code) = cui::normalize(search).filter(|_| prefixed) {
+        return vec![code];
+    }
+    fold(search)
+        .split_whitespace()
+        .map(|w| cui::normalize(w).unwrap_or_else(|| w.replace(['%', '_'], "")))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {

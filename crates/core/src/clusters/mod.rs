@@ -4,11 +4,13 @@
 //! `clusters list`), `detail` the full record, `write` every change. Each write runs in one
 //! transaction and refreshes the cluster's folded search text before it commits.
 
+pub mod cui_duplicates;
 mod detail;
 mod list;
 mod model;
 mod write;
 
+pub use cui_duplicates::CuiDuplicate;
 pub use detail::get;
 pub(crate) use detail::org_counts;
 pub use list::{list, list_all};

@@ -95,7 +95,7 @@ pub struct CaenCode {
 pub struct ClusterInput {
     pub name: String,
     pub legal_name: String,
-    /// As typed: "RO 1234 5678" is accepted and stored as "12345678".
+    /// As typed: "RO 0012 3456 78" is accepted and stored in the registry's form, "12345678".
     pub cui: String,
     pub reg_number: String,
     pub address: String,
@@ -302,4 +302,7 @@ pub struct ClusterDetail {
     pub fees: Vec<FeeYear>,
     pub unpaid_bani: i64,
     pub status_history: Vec<StatusChange>,
+    /// Duplicates of this cluster's CUI (or of its organisations') that bringing CUIs to the
+    /// registry's form revealed and staff have not resolved yet.
+    pub cui_duplicates: Vec<super::CuiDuplicate>,
 }

@@ -685,20 +685,16 @@ async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>,
     })
 }
 
-/// A CUI as typed, reduced to its digits; an empty string when none was typed.
+/// A CUI as typed, in the registry's form ([`cui`]); an empty string when none was typed.
 fn normalize_cui(typed: &str, field: &str, problems: &mut Problems) -> String {
     if typed.trim().is_empty() {
         return String::new();
     }
-    match cui::normalize(typed) {
-        Some(digits) if cui::is_valid(&digits) => digits,
-        Some(digits) if (2..=10).contains(&digits.len()) => {
-            problems.add(FieldError::new(field, "cui_check_digit"));
-            digits
-        }
-        _ => {
-            problems.add(FieldError::new(field, "cui_format"));
-            typed.trim().to_string()
+    match cui::parse(typed) {
+        Ok(code) => code,
+        Err(problem) => {
+            problems.add(FieldError::new(field, problem.code()));
+            cui::normalize(typed).unwrap_or_else(|| typed.trim().to_string())
         }
     }
 }

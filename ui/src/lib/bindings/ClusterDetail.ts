@@ -2,6 +2,7 @@
 import type { CaenView } from "./CaenView";
 import type { ClusterInput } from "./ClusterInput";
 import type { Contact } from "./Contact";
+import type { CuiDuplicate } from "./CuiDuplicate";
 import type { FeeYear } from "./FeeYear";
 import type { Label } from "./Label";
 import type { LabelLevel } from "./LabelLevel";
@@ -10,4 +11,9 @@ import type { Organisation } from "./Organisation";
 import type { Region } from "./Region";
 import type { StatusChange } from "./StatusChange";
 
-export type ClusterDetail = { id: number, record: ClusterInput, county_name: string, region: Region, caen: Array<CaenView>, archived_at: string | null, created_at: string, updated_at: string, current_label: LabelLevel | null, labels: Array<Label>, contacts: Array<Contact>, organisations: Array<Organisation>, org_counts: Array<OrgKindCount>, fees: Array<FeeYear>, unpaid_bani: number, status_history: Array<StatusChange>, };
+export type ClusterDetail = { id: number, record: ClusterInput, county_name: string, region: Region, caen: Array<CaenView>, archived_at: string | null, created_at: string, updated_at: string, current_label: LabelLevel | null, labels: Array<Label>, contacts: Array<Contact>, organisations: Array<Organisation>, org_counts: Array<OrgKindCount>, fees: Array<FeeYear>, unpaid_bani: number, status_history: Array<StatusChange>, 
+/**
+ * Duplicates of this cluster's CUI (or of its organisations') that bringing CUIs to the
+ * registry's form revealed and staff have not resolved yet.
+ */
+cui_duplicates: Array<CuiDuplicate>, };

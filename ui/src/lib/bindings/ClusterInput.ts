@@ -8,7 +8,7 @@ import type { Sector } from "./Sector";
  */
 export type ClusterInput = { name: string, legal_name: string, 
 /**
- * As typed: "RO 1234 5678" is accepted and stored as "12345678".
+ * As typed: "RO 0012 3456 78" is accepted and stored in the registry's form, "12345678".
  */
 cui: string, reg_number: string, address: string, city: string, 
 /**
