@@ -921,6 +921,9 @@ impl Demo {
             city: spec.city.to_string(),
             county: spec.county.code.to_string(),
             website: format!("https://www.{}.ro", spec.domain),
+            email: format!("office@{}.ro", spec.domain),
+            phone: String::new(),
+            postal_address: String::new(),
             website_english: self.website_english(plan),
             management_fte: self.management_fte(plan),
             founded_year: Some(i64::from(founded)),
@@ -1165,6 +1168,7 @@ impl Demo {
             caen: Some(code(revision, pick(revision, pair))),
             employees,
             turnover_ron,
+            ..Default::default()
         }
     }
 
@@ -1208,6 +1212,7 @@ impl Demo {
             caen: Some(code(revision, pick(revision, pair))),
             employees: Some(employees),
             turnover_ron: Some(round_thousands(turnover)),
+            ..Default::default()
         }
     }
 

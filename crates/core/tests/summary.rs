@@ -408,9 +408,11 @@ async fn summary_directory_lists_every_current_cluster() {
     let (_dir, store) = demo_store().await;
     let table = summary::directory(&store, &Default::default(), Lang::Ro).await.unwrap();
     assert_eq!(table.rows.len(), 42);
-    assert_eq!(table.headers.len(), 11);
+    assert_eq!(table.headers.len(), 13);
     assert_eq!(table.headers[0], "Denumire");
-    assert!(table.rows.iter().all(|r| r.len() == 11 && matches!(r[8], Cell::Integer(n) if n > 0)));
-    let debtors = table.rows.iter().filter(|r| matches!(r[9], Cell::Money(owed) if owed > 0)).count() as i64;
+    assert_eq!(table.headers[5], "Email al clusterului");
+    assert!(table.rows.iter().all(|r| matches!(&r[5], Cell::Text(e) if e.starts_with("office@"))));
+    assert!(table.rows.iter().all(|r| r.len() == 13 && matches!(r[10], Cell::Integer(n) if n > 0)));
+    let debtors = table.rows.iter().filter(|r| matches!(r[11], Cell::Money(owed) if owed > 0)).count() as i64;
     assert_eq!(debtors, summary::headline(&store, today()).await.unwrap().unpaid.clusters);
 }

@@ -25,6 +25,8 @@ function row(id: number, name: string, extra: Partial<ClusterRow> = {}): Cluster
     county: 'BV',
     county_name: 'Brașov',
     region: 'centru',
+    email: '',
+    phone: '',
     status: 'active',
     sectors: ['textiles'],
     label: null,

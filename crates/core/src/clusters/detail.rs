@@ -45,6 +45,9 @@ pub async fn get(store: &Store, id: i64) -> Result<ClusterDetail> {
         city: row.try_get("city")?,
         county: row.try_get("county")?,
         website: row.try_get("website")?,
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+        postal_address: row.try_get("postal_address")?,
         website_english: row.try_get("website_english")?,
         management_fte: row.try_get("management_fte")?,
         founded_year: row.try_get("founded_year")?,
@@ -184,6 +187,8 @@ async fn organisations(conn: &mut SqliteConnection, cluster_id: i64) -> Result<V
                     caen,
                     employees: r.try_get("employees")?,
                     turnover_ron: r.try_get("turnover_ron")?,
+                    email: r.try_get("email")?,
+                    phone: r.try_get("phone")?,
                 },
             })
         })

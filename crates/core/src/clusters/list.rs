@@ -52,8 +52,8 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
     }
 
     let mut rows_query = QueryBuilder::<Sqlite>::new(
-        "SELECT c.id, c.name, c.cui, c.city, c.county, k.name AS county_name, k.region, c.status, c.joined_year, \
-         c.archived_at IS NOT NULL AS archived, ",
+        "SELECT c.id, c.name, c.cui, c.city, c.county, k.name AS county_name, k.region, c.email, c.phone, c.status, \
+         c.joined_year, c.archived_at IS NOT NULL AS archived, ",
     );
     push_current_label(&mut rows_query, &today);
     rows_query.push(" AS label, ").push(ORG_COUNT).push(" AS org_count, ");
@@ -87,6 +87,8 @@ pub async fn list(store: &Store, query: &ClusterQuery) -> Result<ClusterPage> {
                 county: row.try_get("county")?,
                 county_name: row.try_get("county_name")?,
                 region: row.try_get::<Region, _>("region")?,
+                email: row.try_get("email")?,
+                phone: row.try_get("phone")?,
                 status: row.try_get("status")?,
                 sectors: sectors.remove(&id).unwrap_or_default(),
                 label: label.as_deref().and_then(LabelLevel::parse),

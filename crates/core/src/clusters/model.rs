@@ -98,11 +98,17 @@ pub struct ClusterInput {
     /// As typed: "RO 0012 3456 78" is accepted and stored in the registry's form, "12345678".
     pub cui: String,
     pub reg_number: String,
+    /// The registered office.
     pub address: String,
     pub city: String,
     /// A county code ("BV"); the region follows from it.
     pub county: String,
     pub website: String,
+    /// The cluster's own office e-mail and phone, and where letters go when not to `address`:
+    /// the organisation's, not a person's (people are contacts).
+    pub email: String,
+    pub phone: String,
+    pub postal_address: String,
     /// The website has an English version (the EU Cluster Collaboration Platform asks for one).
     pub website_english: bool,
     /// The cluster management's staff in full-time equivalents (1.5: one full-time, one half-time);
@@ -150,6 +156,9 @@ pub struct ClusterRow {
     pub county: String,
     pub county_name: String,
     pub region: Region,
+    /// The cluster's own office e-mail and phone.
+    pub email: String,
+    pub phone: String,
     pub status: MembershipStatus,
     pub sectors: Vec<Sector>,
     pub label: Option<LabelLevel>,
@@ -207,6 +216,9 @@ pub struct OrganisationInput {
     pub caen: Option<CaenCode>,
     pub employees: Option<i64>,
     pub turnover_ron: Option<i64>,
+    /// The organisation's own office e-mail and phone (not a person's).
+    pub email: String,
+    pub phone: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

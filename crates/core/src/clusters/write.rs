@@ -29,8 +29,9 @@ pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterI
     let now = at.stamp.clone();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO clusters (name, legal_name, cui, reg_number, address, city, county, website, website_english, \
-         management_fte, founded_year, joined_year, status, status_since, notes, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         management_fte, founded_year, joined_year, status, status_since, notes, email, phone, postal_address, \
+         created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&input.name)
     .bind(&input.legal_name)
@@ -47,6 +48,9 @@ pub(crate) async fn create_in(tx: &mut Transaction<'_, Sqlite>, input: &ClusterI
     .bind(input.status.code())
     .bind(&input.status_since)
     .bind(&input.notes)
+    .bind(&input.email)
+    .bind(&input.phone)
+    .bind(&input.postal_address)
     .bind(&now)
     .bind(&now)
     .fetch_one(&mut **tx)
@@ -77,7 +81,8 @@ pub(crate) async fn update_in(tx: &mut Transaction<'_, Sqlite>, id: i64, input: 
     let input = clean(tx, input, Some(id), at).await?;
     sqlx::query(
         "UPDATE clusters SET name = ?, legal_name = ?, cui = ?, reg_number = ?, address = ?, city = ?, county = ?, \
-         website = ?, website_english = ?, management_fte = ?, founded_year = ?, joined_year = ?, status = ?, status_since = ?, notes = ?, updated_at = ? WHERE id = ?",
+         website = ?, website_english = ?, management_fte = ?, founded_year = ?, joined_year = ?, status = ?, status_since = ?, notes = ?, \
+         email = ?, phone = ?, postal_address = ?, updated_at = ? WHERE id = ?",
     )
     .bind(&input.name)
     .bind(&input.legal_name)
@@ -94,6 +99,9 @@ pub(crate) async fn update_in(tx: &mut Transaction<'_, Sqlite>, id: i64, input: 
     .bind(input.status.code())
     .bind(&input.status_since)
     .bind(&input.notes)
+    .bind(&input.email)
+    .bind(&input.phone)
+    .bind(&input.postal_address)
     .bind(&at.stamp)
     .bind(id)
     .execute(&mut **tx)
@@ -331,8 +339,8 @@ pub(crate) async fn save_organisation_in(
     let (revision, caen_code) = org.caen_columns();
     let id = match id {
         None => sqlx::query_scalar(
-            "INSERT INTO organisations (cluster_id, name, kind, cui, caen_revision, caen_code, employees, turnover_ron, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO organisations (cluster_id, name, kind, cui, caen_revision, caen_code, employees, turnover_ron, \
+             email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(cluster_id)
         .bind(&org.name)
@@ -342,6 +350,8 @@ pub(crate) async fn save_organisation_in(
         .bind(caen_code)
         .bind(org.employees)
         .bind(org.turnover_ron)
+        .bind(&org.email)
+        .bind(&org.phone)
         .bind(&now)
         .bind(&now)
         .fetch_one(&mut **tx)
@@ -349,7 +359,7 @@ pub(crate) async fn save_organisation_in(
         Some(id) => {
             let done = sqlx::query(
                 "UPDATE organisations SET name = ?, kind = ?, cui = ?, caen_revision = ?, caen_code = ?, employees = ?, \
-                 turnover_ron = ?, updated_at = ? WHERE id = ? AND cluster_id = ?",
+                 turnover_ron = ?, email = ?, phone = ?, updated_at = ? WHERE id = ? AND cluster_id = ?",
             )
             .bind(&org.name)
             .bind(org.kind.code())
@@ -358,6 +368,8 @@ pub(crate) async fn save_organisation_in(
             .bind(caen_code)
             .bind(org.employees)
             .bind(org.turnover_ron)
+            .bind(&org.email)
+            .bind(&org.phone)
             .bind(&now)
             .bind(id)
             .bind(cluster_id)
@@ -382,6 +394,8 @@ pub(crate) struct CleanOrganisation {
     pub caen: Option<CaenCode>,
     pub employees: Option<i64>,
     pub turnover_ron: Option<i64>,
+    pub email: String,
+    pub phone: String,
 }
 
 impl CleanOrganisation {
@@ -401,6 +415,8 @@ impl CleanOrganisation {
             caen: self.caen.clone(),
             employees: self.employees,
             turnover_ron: self.turnover_ron,
+            email: self.email.clone(),
+            phone: self.phone.clone(),
         }
     }
 }
@@ -418,9 +434,19 @@ pub(crate) fn clean_organisation(input: &OrganisationInput) -> Result<CleanOrgan
     let caen = input.caen.as_ref().map(|c| normalize_caen(c, "caen", &mut problems));
     problems.check("employees", check::non_negative(input.employees));
     problems.check("turnover_ron", check::non_negative(input.turnover_ron));
+    let (email, phone) = office_contact(&input.email, &input.phone, &mut problems);
     problems.into_result()?;
     let Some(kind) = input.kind else { return Err(Error::invalid("kind", "required")) };
-    Ok(CleanOrganisation { name, kind, cui, caen, employees: input.employees, turnover_ron: input.turnover_ron })
+    Ok(CleanOrganisation {
+        name,
+        kind,
+        cui,
+        caen,
+        employees: input.employees,
+        turnover_ron: input.turnover_ron,
+        email,
+        phone,
+    })
 }
 
 pub async fn delete_organisation(store: &Store, id: i64) -> Result<()> {
@@ -635,6 +661,7 @@ async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>,
     if input.website_english && website.is_empty() {
         problems.add(FieldError::new("website_english", "website_english_needs_website"));
     }
+    let (email, phone) = office_contact(&input.email, &input.phone, &mut problems);
     let management_fte = input.management_fte.map(|v| (v * 100.0).round() / 100.0);
     problems.check("management_fte", check::fte(management_fte));
     let this_year = at.year();
@@ -673,6 +700,9 @@ async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>,
         city: tidy(&comma_below(&input.city)),
         county,
         website,
+        email,
+        phone,
+        postal_address: tidy(&comma_below(&input.postal_address)),
         website_english: input.website_english,
         management_fte,
         founded_year: input.founded_year,
@@ -683,6 +713,14 @@ async fn clean(tx: &mut SqliteConnection, input: &ClusterInput, id: Option<i64>,
         caen,
         notes: comma_below(input.notes.trim()),
     })
+}
+
+/// An organisation's office e-mail and phone, checked as a contact's are.
+fn office_contact(email: &str, phone: &str, problems: &mut Problems) -> (String, String) {
+    let (email, phone) = (email.trim().to_string(), tidy(phone));
+    problems.check("email", check::email(&email));
+    problems.check("phone", check::phone(&phone));
+    (email, phone)
 }
 
 /// A CUI as typed, in the registry's form ([`cui`]); an empty string when none was typed.

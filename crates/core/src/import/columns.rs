@@ -29,6 +29,16 @@ const ROLE: &[&str] = &["functie", "functia", "functie contact", "rol", "role", 
 const EMAIL: &[&str] = &["email", "e mail", "adresa email", "adresa de email", "mail", "email address"];
 const PHONE: &[&str] =
     &["telefon", "tel", "nr telefon", "numar telefon", "mobil", "phone", "telephone", "phone number", "mobile"];
+// An organisation's own office e-mail and phone, named as such; a plain "Email" or "Telefon" is
+// the organisation's too unless the row names a contact person (see `rows::contact_channel`).
+const OFFICE_EMAIL: &[&str] = &[
+    "email cluster", "email organizatie", "email birou", "email office", "email firma", "email general",
+    "office email", "general email", "organisation email", "organization email", "company email",
+];
+const OFFICE_PHONE: &[&str] = &[
+    "telefon cluster", "telefon organizatie", "telefon birou", "telefon firma", "telefon fix", "telefon general",
+    "office phone", "general phone", "organisation phone", "organization phone", "company phone",
+];
 const CONSENT: &[&str] = &[
     "acord",
     "acord contact",
@@ -52,6 +62,7 @@ const CLUSTER_FIELDS: &[(&str, &[&str])] = &[
     ("cui", CUI),
     ("reg_number", &["nr reg com", "nr registrul comertului", "numar registrul comertului", "registrul comertului", "nr inregistrare", "registration number", "trade register number", "trade register"]),
     ("address", &["adresa", "adresa sediu", "sediu", "address"]),
+    ("postal_address", &["adresa de corespondenta", "adresa corespondenta", "adresa postala", "adresa pentru corespondenta", "postal address", "correspondence address", "mailing address"]),
     ("city", &["localitate", "oras", "municipiu", "city", "town", "locality"]),
     ("county", &["judet", "judetul", "county"]),
     ("region", &["regiune", "regiunea", "regiune de dezvoltare", "regiunea de dezvoltare", "region", "development region"]),
@@ -67,6 +78,10 @@ const CLUSTER_FIELDS: &[(&str, &[&str])] = &[
     ("contact_role", ROLE),
     ("email", EMAIL),
     ("phone", PHONE),
+    ("office_email", OFFICE_EMAIL),
+    ("office_phone", OFFICE_PHONE),
+    ("contact_email", &["email contact", "email persoana de contact", "email persoana contact", "contact email", "contact person email"]),
+    ("contact_phone", &["telefon contact", "telefon persoana de contact", "telefon persoana contact", "contact phone", "contact person phone"]),
     ("consent", CONSENT),
     ("consent_date", CONSENT_DATE),
 ];
@@ -92,6 +107,10 @@ const ORGANISATION_FIELDS: &[(&str, &[&str])] = &[
     ("caen3", CAEN3),
     ("employees", &["angajati", "nr angajati", "numar angajati", "numar de angajati", "salariati", "nr salariati", "employees", "staff", "headcount"]),
     ("turnover_ron", &["cifra de afaceri", "cifra afaceri", "cifra de afaceri ron", "cifra de afaceri lei", "ca", "turnover", "turnover ron"]),
+    ("email", EMAIL),
+    ("phone", PHONE),
+    ("office_email", OFFICE_EMAIL),
+    ("office_phone", OFFICE_PHONE),
 ];
 
 /// What a row of each kind needs; a missing column is said once, above the rows.

@@ -51,16 +51,18 @@ pub(super) struct Members {
 }
 
 /// One row for the batch statements: id, cluster, name, kind, CUI, CAEN revision and code,
-/// employees, turnover.
-type Pending = (i64, i64, String, &'static str, String, Option<i64>, Option<String>, Option<i64>, Option<i64>);
+/// employees, turnover, e-mail, phone.
+type Pending =
+    (i64, i64, String, &'static str, String, Option<i64>, Option<String>, Option<i64>, Option<i64>, String, String);
 
 const INSERT: &str = "INSERT INTO organisations (id, cluster_id, name, kind, cui, caen_revision, caen_code, employees, \
-     turnover_ron, created_at, updated_at) \
+     turnover_ron, email, phone, created_at, updated_at) \
      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, \
-     value ->> 8, ?2, ?2 FROM json_each(?1)";
+     value ->> 8, value ->> 9, value ->> 10, ?2, ?2 FROM json_each(?1)";
 const UPDATE: &str = "UPDATE organisations SET name = j.value ->> 2, kind = j.value ->> 3, cui = j.value ->> 4, \
      caen_revision = j.value ->> 5, caen_code = j.value ->> 6, employees = j.value ->> 7, turnover_ron = j.value ->> 8, \
-     updated_at = ?2 FROM json_each(?1) AS j WHERE organisations.id = j.value ->> 0";
+     email = j.value ->> 9, phone = j.value ->> 10, updated_at = ?2 FROM json_each(?1) AS j \
+     WHERE organisations.id = j.value ->> 0";
 
 impl Members {
     /// The organisation of `cluster` the row describes, as it is now (this import's writes included).
@@ -89,20 +91,22 @@ impl Members {
         if !self.loaded.insert(cluster) {
             return Ok(());
         }
-        type Stored = (i64, String, String, String, Option<i64>, Option<String>, Option<i64>, Option<i64>);
+        type Stored =
+            (i64, String, String, String, Option<i64>, Option<String>, Option<i64>, Option<i64>, String, String);
         let rows: Vec<Stored> = sqlx::query_as(
-            "SELECT id, name, kind, cui, caen_revision, caen_code, employees, turnover_ron FROM organisations \
-             WHERE cluster_id = ?",
+            "SELECT id, name, kind, cui, caen_revision, caen_code, employees, turnover_ron, email, phone \
+             FROM organisations WHERE cluster_id = ?",
         )
         .bind(cluster)
         .fetch_all(&mut **tx)
         .await?;
-        for (id, name, kind, cui, revision, code, employees, turnover_ron) in rows {
+        for (id, name, kind, cui, revision, code, employees, turnover_ron, email, phone) in rows {
             let caen = match (revision.and_then(CaenRevision::from_number), code) {
                 (Some(revision), Some(code)) => Some(CaenCode { revision, code }),
                 _ => None,
             };
-            self.remember(id, cluster, OrganisationInput { name, kind: OrgKind::parse(&kind), cui, caen, employees, turnover_ron });
+            let kind = OrgKind::parse(&kind);
+            self.remember(id, cluster, OrganisationInput { name, kind, cui, caen, employees, turnover_ron, email, phone });
         }
         Ok(())
     }
@@ -180,6 +184,8 @@ impl Members {
             code.map(String::from),
             org.employees,
             org.turnover_ron,
+            org.email.clone(),
+            org.phone.clone(),
         );
         if update {
             self.forget(id);

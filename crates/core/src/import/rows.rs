@@ -57,8 +57,18 @@ fn header_of(columns: &[MatchedColumn], field: &str) -> String {
 
 fn problem(columns: &[MatchedColumn], field: &str, error: FieldError) -> RowProblem {
     // The write's CAEN problems name "caen"; the file may have only the Rev.3 column.
+    // A contact's e-mail on a cluster row may stand in the plain "Email" column, an
+    // organisation's in an explicit "Email birou".
+    let alternative = match field {
+        "caen" => "caen3",
+        "contact_email" => "email",
+        "contact_phone" => "phone",
+        "email" => "office_email",
+        "phone" => "office_phone",
+        _ => "",
+    };
     let column = match header_of(columns, field) {
-        h if h.is_empty() && field == "caen" => header_of(columns, "caen3"),
+        h if h.is_empty() && !alternative.is_empty() => header_of(columns, alternative),
         h => h,
     };
     RowProblem { column, field: field.to_string(), code: format!("error.{}", error.code), params: error.params }
@@ -75,6 +85,8 @@ fn contact_field(field: &str) -> &str {
     match field {
         "name" => "contact_name",
         "role" => "contact_role",
+        "email" => "contact_email",
+        "phone" => "contact_phone",
         other => other,
     }
 }
@@ -196,7 +208,9 @@ struct ContactCells {
 }
 
 impl ContactCells {
-    fn read(row: &Row<'_>, name: &str, role: &str, problems: &mut Vec<RowProblem>) -> ContactCells {
+    /// `fields`: the columns of the name, role, e-mail and phone.
+    fn read(row: &Row<'_>, fields: [&str; 4], problems: &mut Vec<RowProblem>) -> ContactCells {
+        let [name, role, email, phone] = fields;
         let filled = |field: &str| row.filled(field).map(String::from);
         let consent = row.filled("consent").and_then(|v| match values::yes_no(v) {
             Ok(yes) => Some(yes),
@@ -208,8 +222,8 @@ impl ContactCells {
         ContactCells {
             name: filled(name),
             role: filled(role),
-            email: filled("email"),
-            phone: row.filled("phone").map(values::phone),
+            email: filled(email),
+            phone: row.filled(phone).map(values::phone),
             consent,
             consent_date: row.filled("consent_date").map(values::date),
         }
@@ -250,11 +264,18 @@ struct OrganisationCells {
     caen: Option<CaenCode>,
     employees: Option<i64>,
     turnover_ron: Option<i64>,
+    email: Option<String>,
+    phone: Option<String>,
 }
 
 impl OrganisationCells {
     fn onto(&self, mut base: OrganisationInput) -> OrganisationInput {
-        for (value, target) in [(&self.name, &mut base.name), (&self.cui, &mut base.cui)] {
+        for (value, target) in [
+            (&self.name, &mut base.name),
+            (&self.cui, &mut base.cui),
+            (&self.email, &mut base.email),
+            (&self.phone, &mut base.phone),
+        ] {
             if let Some(value) = value {
                 target.clone_from(value);
             }
@@ -518,7 +539,18 @@ async fn cluster_row(
             input.caen.extend(caen_codes(value, revision));
         }
     }
-    let cells = ContactCells::read(row, "contact_name", "contact_role", &mut problems);
+    let (person_email, office_email) = contact_channel(row, "email");
+    let (person_phone, office_phone) = contact_channel(row, "phone");
+    if let Some(value) = row.filled(office_email) {
+        input.email = value.to_string();
+    }
+    if let Some(value) = row.filled(office_phone) {
+        input.phone = values::phone(value);
+    }
+    if let Some(value) = row.filled("postal_address") {
+        input.postal_address = value.to_string();
+    }
+    let cells = ContactCells::read(row, ["contact_name", "contact_role", person_email, person_phone], &mut problems);
     let name = if input.name.is_empty() { row.text("name") } else { input.name.clone() };
     let contact = match (cells.is_empty(), update) {
         (true, _) => None,
@@ -538,6 +570,21 @@ async fn cluster_row(
         ctx.file_names.insert(fold(&tidy(&report.name)), id);
     }
     Ok(report)
+}
+
+/// Which columns of a cluster row hold the contact person's and which the cluster's own
+/// `generic` ("email" or "phone"): the explicit ones ("Email contact", "Email birou") when the file
+/// has them; the plain column goes to the person the row names, else to the cluster, since an
+/// association's list often gives only the office's e-mail.
+fn contact_channel(row: &Row<'_>, generic: &'static str) -> (&'static str, &'static str) {
+    let (person, office) = match generic {
+        "email" => ("contact_email", "office_email"),
+        _ => ("contact_phone", "office_phone"),
+    };
+    let named = row.filled("contact_name").is_some();
+    let person_column = if row.get(person).is_some() || !named { person } else { generic };
+    let office_column = if row.filled(office).is_some() || person_column == generic { office } else { generic };
+    (person_column, office_column)
 }
 
 /// The cluster a contact or organisation row belongs to, and whether this import created it;
@@ -595,7 +642,7 @@ async fn contact_row(
     at: &At,
 ) -> Result<RowReport> {
     let mut problems = Vec::new();
-    let cells = ContactCells::read(row, "name", "role", &mut problems);
+    let cells = ContactCells::read(row, ["name", "role", "email", "phone"], &mut problems);
     let cluster = parent(ctx, row, &mut problems);
     let existing = match cluster {
         Some((cluster, false)) => same_contact(tx, cluster, &cells).await?,
@@ -616,9 +663,12 @@ async fn organisation_row(
     at: &At,
 ) -> Result<RowReport> {
     let mut problems = Vec::new();
+    let either = |a: &str, b: &str| row.filled(a).or_else(|| row.filled(b));
     let mut cells = OrganisationCells {
         name: row.filled("name").map(String::from),
         cui: row.filled("cui").map(String::from),
+        email: either("office_email", "email").map(String::from),
+        phone: either("office_phone", "phone").map(values::phone),
         ..Default::default()
     };
     if let Some(value) = row.filled("kind") {

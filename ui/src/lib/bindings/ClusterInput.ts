@@ -10,11 +10,20 @@ export type ClusterInput = { name: string, legal_name: string,
 /**
  * As typed: "RO 0012 3456 78" is accepted and stored in the registry's form, "12345678".
  */
-cui: string, reg_number: string, address: string, city: string, 
+cui: string, reg_number: string, 
+/**
+ * The registered office.
+ */
+address: string, city: string, 
 /**
  * A county code ("BV"); the region follows from it.
  */
 county: string, website: string, 
+/**
+ * The cluster's own office e-mail and phone, and where letters go when not to `address`:
+ * the organisation's, not a person's (people are contacts).
+ */
+email: string, phone: string, postal_address: string, 
 /**
  * The website has an English version (the EU Cluster Collaboration Platform asks for one).
  */

@@ -4,7 +4,11 @@ import type { MembershipStatus } from "./MembershipStatus";
 import type { Region } from "./Region";
 import type { Sector } from "./Sector";
 
-export type ClusterRow = { id: number, name: string, cui: string, city: string, county: string, county_name: string, region: Region, status: MembershipStatus, sectors: Array<Sector>, label: LabelLevel | null, org_count: number, 
+export type ClusterRow = { id: number, name: string, cui: string, city: string, county: string, county_name: string, region: Region, 
+/**
+ * The cluster's own office e-mail and phone.
+ */
+email: string, phone: string, status: MembershipStatus, sectors: Array<Sector>, label: LabelLevel | null, org_count: number, 
 /**
  * What the cluster owes for fee years before this one.
  */

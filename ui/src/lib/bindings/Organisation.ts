@@ -3,4 +3,8 @@ import type { CaenCode } from "./CaenCode";
 import type { CaenView } from "./CaenView";
 import type { OrgKind } from "./OrgKind";
 
-export type Organisation = { id: number, caen_view: CaenView | null, name: string, kind: OrgKind | null, cui: string, caen: CaenCode | null, employees: number | null, turnover_ron: number | null, };
+export type Organisation = { id: number, caen_view: CaenView | null, name: string, kind: OrgKind | null, cui: string, caen: CaenCode | null, employees: number | null, turnover_ron: number | null, 
+/**
+ * The organisation's own office e-mail and phone (not a person's).
+ */
+email: string, phone: string, };
