@@ -6,8 +6,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use clusterdesk_core::i18n::{Lang, t};
-use clusterdesk_core::import::{self, Control, Encoding, ImportOptions, ImportProgress, ImportReport, TableReport};
+use clusterdesk_core::caen::CaenRevision;
+use clusterdesk_core::i18n::{Lang, format_integer, plural_form, t};
+use clusterdesk_core::import::{
+    self, CaenReading, Control, Encoding, ImportOptions, ImportProgress, ImportReport, RowProblem, TableReport,
+};
 use clusterdesk_core::{Error, Result, Store};
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -33,6 +36,10 @@ pub enum ImportCommand {
         /// windows-1250, iso-8859-2, iso-8859-16.
         #[arg(long, value_parser = parse_encoding)]
         encoding: Option<Encoding>,
+        /// How a plain "CAEN" column reads a number that names different activities in Rev.2 and
+        /// Rev.3: rev2 or rev3 (the default, the newer one).
+        #[arg(long, value_parser = parse_revision)]
+        ambiguous_caen: Option<CaenRevision>,
     },
 }
 
@@ -51,11 +58,19 @@ fn parse_encoding(value: &str) -> std::result::Result<Encoding, String> {
     })
 }
 
+fn parse_revision(value: &str) -> std::result::Result<CaenRevision, String> {
+    match value.trim().to_ascii_lowercase().replace(['.', ' '], "").as_str() {
+        "rev2" | "2" => Ok(CaenRevision::Rev2),
+        "rev3" | "3" => Ok(CaenRevision::Rev3),
+        _ => Err(format!("'{value}': use rev2 or rev3")),
+    }
+}
+
 pub async fn run(store: &Store, lang: Lang, command: ImportCommand) -> Result<()> {
-    let ImportCommand::Clusters { file, dry_run, update, skip_invalid, encoding } = command;
+    let ImportCommand::Clusters { file, dry_run, update, skip_invalid, encoding, ambiguous_caen } = command;
     let bytes = std::fs::read(&file)?;
     let file_name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let options = ImportOptions { encoding, update, skip_invalid };
+    let options = ImportOptions { encoding, update, skip_invalid, ambiguous_caen };
     let bar = std::io::stderr().is_terminal().then(|| progress_bar(lang));
     let control = bar.clone().map_or_else(Control::default, |bar| {
         Control::reporting(move |p| {
@@ -82,10 +97,13 @@ pub async fn run(store: &Store, lang: Lang, command: ImportCommand) -> Result<()
     ];
     let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
     if counts.refused > 0 && !skip_invalid {
-        return Err(Error::Refused {
-            code: "error.import_refused_rows",
-            params: [("refused".to_string(), counts.refused.to_string())].into(),
-        });
+        let refused = i64::try_from(counts.refused).unwrap_or(i64::MAX);
+        let code = match plural_form(lang, refused) {
+            "one" => "error.import_refused_rows.one",
+            "few" => "error.import_refused_rows.few",
+            _ => "error.import_refused_rows.many",
+        };
+        return Err(Error::Refused { code, params: [("count".to_string(), format_integer(lang, refused))].into() });
     }
     let done = match (dry_run, report.written, counts.refused) {
         (true, _, _) => "import.result.preview",
@@ -125,6 +143,16 @@ fn progress_text(lang: Lang, progress: &ImportProgress) -> String {
     format!("{rows}, {left}")
 }
 
+/// The column a problem is in: its header, else the column the file lacks, else the whole row.
+fn column_text(lang: Lang, problem: &RowProblem) -> String {
+    let key = format!("import.field.{}", problem.field);
+    match problem.column.as_str() {
+        "" if clusterdesk_core::i18n::has(&key) => t(lang, "import.column_missing", &[("field", &t(lang, &key, &[]))]),
+        "" => t(lang, "import.whole_row", &[]),
+        column => column.to_string(),
+    }
+}
+
 fn field_label(lang: Lang, field: &str) -> String {
     t(lang, &format!("import.field.{field}"), &[])
 }
@@ -162,6 +190,10 @@ pub fn render(lang: Lang, report: &ImportReport) -> String {
         out.push('\n');
         out.push_str(&render_table(lang, table));
     }
+    for reading in &report.caen_readings {
+        out.push_str(&caen_reading_text(lang, reading));
+        out.push('\n');
+    }
     let counts = [
         ("create", report.counts.create.to_string()),
         ("update", report.counts.update.to_string()),
@@ -171,6 +203,13 @@ pub fn render(lang: Lang, report: &ImportReport) -> String {
     out.push_str(&t(lang, "import.counts", &counts));
     out.push('\n');
     out
+}
+
+/// "Row 3: CAEN 6210 read as Rev.3 (it exists only in Rev.3)."
+fn caen_reading_text(lang: Lang, reading: &CaenReading) -> String {
+    let revision = t(lang, &format!("caen.revision.{}", reading.revision.number()), &[]);
+    let why = t(lang, &format!("import.caen_reason.{}", reading.reason.code()), &[("revision", &revision)]);
+    t(lang, "import.caen_read", &[("row", &reading.row.to_string()), ("code", &reading.code), ("revision", &revision), ("why", &why)])
 }
 
 fn render_table(lang: Lang, table: &TableReport) -> String {
@@ -213,7 +252,7 @@ fn render_table(lang: Lang, table: &TableReport) -> String {
     for r in &table.rows {
         let action = t(lang, &format!("import.action.{}", r.action.code()), &[]);
         let (columns, reasons): (Vec<String>, Vec<String>) =
-            r.problems.iter().map(|p| (p.column.clone(), message(lang, &p.code, &p.params))).unzip();
+            r.problems.iter().map(|p| (column_text(lang, p), message(lang, &p.code, &p.params))).unzip();
         grid.add_row([
             r.row.to_string(),
             action,

@@ -40,7 +40,7 @@ fn refused_rows_fail_the_command_and_write_nothing_unless_skipped() {
     assert!(!out.status.success(), "refused rows make the command fail");
     assert!(report.contains("Unknown county: “Transilvania”."), "{report}");
     assert!(report.contains("C: County → County; D: Region → Region (checked)"), "{report}");
-    assert!(report.contains("2 to create, 0 to update, 7 refused"), "{report}");
+    assert!(report.contains("To create: 2; to update: 0; refused: 7"), "{report}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nothing was written: 7 rows are refused"));
     assert_eq!(cluster_count(&db), 0);
 
@@ -50,7 +50,7 @@ fn refused_rows_fail_the_command_and_write_nothing_unless_skipped() {
 
     let (out, report) = import(&db, "clustere-randuri-gresite.csv", &["--skip-invalid"]);
     assert!(out.status.success());
-    assert!(report.contains("Import written without the refused rows: 2 created, 0 updated, 7 left out."), "{report}");
+    assert!(report.contains("Import written without the refused rows. Created: 2; updated: 0; left out: 7."), "{report}");
     assert_eq!(cluster_count(&db), 2);
 }
 
@@ -70,6 +70,6 @@ fn an_old_excel_file_then_its_update() {
     let (out, report) = import(&db, "clustere-excel-vechi-1250.csv", &["--update", "--encoding", "iso-8859-2"]);
     assert!(out.status.success());
     assert!(report.contains("encoding ISO-8859-2 (Latin-2) (detected: Windows-1250 (old Excel))"), "{report}");
-    assert!(report.contains("0 to create, 4 to update, 0 refused"), "{report}");
+    assert!(report.contains("To create: 0; to update: 4; refused: 0"), "{report}");
     assert_eq!(cluster_count(&db), 4);
 }

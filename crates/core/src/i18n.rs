@@ -63,6 +63,11 @@ pub fn t(lang: Lang, key: &str, params: &[(&str, &str)]) -> String {
     text
 }
 
+/// Whether the catalogues have `key` (both do, or neither: a test checks it).
+pub fn has(key: &str) -> bool {
+    RO.contains_key(key)
+}
+
 /// 27.11.2026 in Romanian, 27/11/2026 in English (the UI's `ro-RO` / `en-GB` formats).
 pub fn format_date(lang: Lang, date: NaiveDate) -> String {
     match lang {

@@ -139,6 +139,7 @@ fn options() -> impl Strategy<Value = ImportOptions> {
         encoding,
         update,
         skip_invalid,
+        ambiguous_caen: None,
     })
 }
 

@@ -48,7 +48,8 @@ function report(extra: Partial<ImportReport> = {}): ImportReport {
       },
     ],
     counts: { create: 1, update: 0, refused: 1 },
-    options: { encoding: null, update: false, skip_invalid: false },
+    options: { encoding: null, update: false, skip_invalid: false, ambiguous_caen: null },
+    caen_readings: [],
     written: false,
     ...extra,
   };
@@ -88,15 +89,27 @@ describe('ImportPage', () => {
     select.value = 'iso8859_16';
     await fireEvent.change(select);
     await waitFor(() =>
-      expect(mocks.importPreview).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: false }, expect.any(Function)),
+      expect(mocks.importPreview).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: false, ambiguous_caen: 'rev3' }, expect.any(Function)),
     );
 
     mocks.importRun.mockResolvedValue(report({ written: true, counts: { create: 1, update: 0, refused: 1 } }));
     await fireEvent.click(screen.getByTestId('import-skip-invalid'));
     expect(screen.getByTestId('import-run')).toBeEnabled();
     await fireEvent.click(screen.getByTestId('import-run'));
-    expect(mocks.importRun).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: true }, expect.any(Function));
-    expect(await screen.findByTestId('import-result-text')).toHaveTextContent('1 create, 0 actualizate, 1 lăsate deoparte');
+    expect(mocks.importRun).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: true, ambiguous_caen: 'rev3' }, expect.any(Function));
+    expect(await screen.findByTestId('import-result-text')).toHaveTextContent('Create: 1; actualizate: 0; lăsate deoparte: 1');
+  });
+
+  it('says which column a refusal is in, or that the file lacks it, and counts rows in the right plural', async () => {
+    const base = report();
+    const row = base.tables[0].rows[1];
+    const missing = { ...row, problems: [{ column: '', field: 'name', code: 'error.required', params: {} }] };
+    mocks.importChooseFile.mockResolvedValue({ ...base, tables: [{ ...base.tables[0], rows: [base.tables[0].rows[0], missing] }] });
+    render(ImportPage);
+    await fireEvent.click(screen.getByTestId('import-choose'));
+    const columns = await screen.findAllByTestId('import-row-column');
+    expect(columns[1]).toHaveTextContent('Denumire (coloană lipsă din fișier: adăugați-o)');
+    expect(screen.getByTestId('import-run')).toHaveTextContent('Importă 1 rând');
   });
 
   it('stays on the first step when the dialog is cancelled', async () => {

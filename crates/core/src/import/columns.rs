@@ -23,7 +23,9 @@ const CUI: &[&str] = &[
     "tax id",
     "fiscal code",
 ];
-const CAEN: &[&str] = &["caen", "cod caen", "coduri caen", "caen rev 2", "coduri caen rev 2", "nace", "nace rev 2"];
+// A plain "CAEN" column says no revision: each code is read as the one it exists in (rows::caen_reading).
+const CAEN: &[&str] = &["caen", "cod caen", "coduri caen", "nace", "cod caen principal", "activitate caen"];
+const CAEN2: &[&str] = &["caen rev 2", "cod caen rev 2", "coduri caen rev 2", "nace rev 2"];
 const CAEN3: &[&str] = &["caen rev 3", "cod caen rev 3", "coduri caen rev 3", "nace rev 2 1"];
 const ROLE: &[&str] = &["functie", "functia", "functie contact", "rol", "role", "position", "job title"];
 const EMAIL: &[&str] = &["email", "e mail", "adresa email", "adresa de email", "mail", "email address"];
@@ -72,6 +74,7 @@ const CLUSTER_FIELDS: &[(&str, &[&str])] = &[
     ("status", &["status", "stare", "statut", "statut membru", "status membru", "membership status"]),
     ("sectors", &["sector", "sectoare", "sectorul", "domeniu", "domenii", "domeniu de activitate", "domenii de activitate", "sectors", "field", "fields", "industry"]),
     ("caen", CAEN),
+    ("caen2", CAEN2),
     ("caen3", CAEN3),
     ("notes", &["observatii", "note", "mentiuni", "notes", "comments", "remarks"]),
     ("contact_name", &["persoana de contact", "persoana contact", "contact", "nume contact", "contact person", "contact name"]),
@@ -104,6 +107,7 @@ const ORGANISATION_FIELDS: &[(&str, &[&str])] = &[
     ("kind", &["tip", "tip organizatie", "categorie", "categoria", "tip membru", "dimensiune", "kind", "type", "category", "size"]),
     ("cui", CUI),
     ("caen", CAEN),
+    ("caen2", CAEN2),
     ("caen3", CAEN3),
     ("employees", &["angajati", "nr angajati", "numar angajati", "numar de angajati", "salariati", "nr salariati", "employees", "staff", "headcount"]),
     ("turnover_ron", &["cifra de afaceri", "cifra afaceri", "cifra de afaceri ron", "cifra de afaceri lei", "ca", "turnover", "turnover ron"]),

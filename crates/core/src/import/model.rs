@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::caen::CaenRevision;
 use crate::code_enum::code_enum;
 
 code_enum! {
@@ -51,6 +52,32 @@ pub struct ImportOptions {
     pub update: bool,
     /// Write the valid rows even when others are refused (they are listed, not written).
     pub skip_invalid: bool,
+    /// How a plain "CAEN" column reads a number that names different activities in Rev.2 and
+    /// Rev.3; `None`: the newer revision, Rev.3.
+    pub ambiguous_caen: Option<CaenRevision>,
+}
+
+code_enum! {
+    /// Why a code of a plain "CAEN" column was read in the revision it was.
+    CaenReason {
+        OnlyRev2 = "only_rev2",
+        OnlyRev3 = "only_rev3",
+        /// In both revisions with the same meaning: the current one.
+        SameInBoth = "same_in_both",
+        /// In both with different meanings: the revision chosen in the preview (Rev.3 unless changed).
+        Chosen = "chosen",
+    }
+}
+
+/// How the import read a code of a plain "CAEN" column, shown in the preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CaenReading {
+    pub sheet: String,
+    pub row: usize,
+    pub code: String,
+    pub revision: CaenRevision,
+    pub reason: CaenReason,
 }
 
 /// A column of the file and the field it was matched to (`None`: not used by the import).
@@ -124,6 +151,8 @@ pub struct ImportReport {
     pub tables: Vec<TableReport>,
     pub counts: ImportCounts,
     pub options: ImportOptions,
+    /// How the codes of plain "CAEN" columns were read (which revision, and why).
+    pub caen_readings: Vec<CaenReading>,
     /// Whether the rows were written (false for a preview, and when refused rows stopped it).
     pub written: bool,
 }

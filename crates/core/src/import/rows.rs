@@ -11,7 +11,7 @@ use super::model::*;
 use super::read::{self, Sheet};
 use super::values;
 use crate::audit::{self, AuditAction};
-use crate::caen::CaenRevision;
+use crate::caen::{self, CaenRevision};
 use crate::clusters::{self, CaenCode, ClusterInput, ContactInput, OrgKind, OrganisationInput};
 use crate::error::FieldError;
 use crate::geo::{self, County};
@@ -57,20 +57,21 @@ fn header_of(columns: &[MatchedColumn], field: &str) -> String {
 
 fn problem(columns: &[MatchedColumn], field: &str, error: FieldError) -> RowProblem {
     // The write's CAEN problems name "caen"; the file may have only the Rev.3 column.
-    // A contact's e-mail on a cluster row may stand in the plain "Email" column, an
-    // organisation's in an explicit "Email birou".
-    let alternative = match field {
-        "caen" => "caen3",
-        "contact_email" => "email",
-        "contact_phone" => "phone",
-        "email" => "office_email",
-        "phone" => "office_phone",
-        _ => "",
+    // The write names "caen" whichever revision's column the code came from; a contact's e-mail
+    // on a cluster row may stand in the plain "Email" column, an organisation's in "Email birou".
+    let alternatives: &[&str] = match field {
+        "caen" => &["caen2", "caen3"],
+        "contact_email" => &["email"],
+        "contact_phone" => &["phone"],
+        "email" => &["office_email"],
+        "phone" => &["office_phone"],
+        _ => &[],
     };
-    let column = match header_of(columns, field) {
-        h if h.is_empty() && !alternative.is_empty() => header_of(columns, alternative),
-        h => h,
-    };
+    let column = std::iter::once(field)
+        .chain(alternatives.iter().copied())
+        .map(|f| header_of(columns, f))
+        .find(|h| !h.is_empty())
+        .unwrap_or_default();
     RowProblem { column, field: field.to_string(), code: format!("error.{}", error.code), params: error.params }
 }
 
@@ -300,6 +301,9 @@ struct Context<'a> {
     seen: HashMap<String, (usize, Option<i64>)>,
     file_names: HashMap<String, i64>,
     members: Members,
+    /// The sheet being read, and how its plain "CAEN" codes were read.
+    sheet: String,
+    caen_readings: Vec<CaenReading>,
 }
 
 pub async fn process(
@@ -331,6 +335,8 @@ pub async fn process(
         seen: HashMap::new(),
         file_names: HashMap::new(),
         members: Members::default(),
+        sheet: String::new(),
+        caen_readings: Vec::new(),
     };
 
     let mut counts = ImportCounts::default();
@@ -338,6 +344,7 @@ pub async fn process(
     let mut tracker = Tracker::new(control, tables.iter().map(|t| t.rows.len()).sum());
     // Dropping the transaction on a cancel (or any error) rolls it back.
     for table in &tables {
+        ctx.sheet.clone_from(&table.sheet);
         let mut rows = Vec::new();
         for (number, cells) in &table.rows {
             tracker.row_done()?;
@@ -400,6 +407,7 @@ pub async fn process(
         tables: reports,
         counts,
         options: options.clone(),
+        caen_readings: ctx.caen_readings,
         written,
     })
 }
@@ -435,12 +443,50 @@ fn cui_key(typed: &str) -> String {
 }
 
 fn caen_codes(value: &str, revision: CaenRevision) -> Vec<CaenCode> {
-    value
-        .split([',', ';', '|', '/', '\n', ' '])
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(|code| CaenCode { revision, code: code.to_string() })
-        .collect()
+    caen_words(value).map(|code| CaenCode { revision, code: code.to_string() }).collect()
+}
+
+fn caen_words(value: &str) -> impl Iterator<Item = &str> {
+    value.split([',', ';', '|', '/', '\n', ' ']).map(str::trim).filter(|c| !c.is_empty())
+}
+
+/// The revision a code of a plain "CAEN" column is read in: the one it exists in; in both with
+/// the same meaning, the current Rev.3; in both with different meanings, the revision chosen in
+/// the preview (Rev.3 by default). `None` when it is a class of neither.
+pub(crate) fn caen_reading(code: &str, ambiguous: Option<CaenRevision>) -> Option<(CaenRevision, CaenReason)> {
+    let rev2 = caen::class(CaenRevision::Rev2, code).is_some();
+    let rev3 = caen::class(CaenRevision::Rev3, code).is_some();
+    match (rev2, rev3) {
+        (true, false) => Some((CaenRevision::Rev2, CaenReason::OnlyRev2)),
+        (false, true) => Some((CaenRevision::Rev3, CaenReason::OnlyRev3)),
+        (true, true) if caen::is_ambiguous(code) => {
+            Some((ambiguous.unwrap_or(CaenRevision::Rev3), CaenReason::Chosen))
+        }
+        (true, true) => Some((CaenRevision::Rev3, CaenReason::SameInBoth)),
+        (false, false) => None,
+    }
+}
+
+/// The codes of a plain "CAEN" cell, each in the revision it is read in (noted for the preview);
+/// a code of neither revision is a problem of the row.
+fn read_plain_caen(ctx: &mut Context<'_>, number: usize, row: &Row<'_>, problems: &mut Vec<RowProblem>) -> Vec<CaenCode> {
+    let Some(value) = row.filled("caen") else { return Vec::new() };
+    let mut codes = Vec::new();
+    for word in caen_words(value) {
+        match caen_reading(word, ctx.options.ambiguous_caen) {
+            Some((revision, reason)) => {
+                let code = caen::normalize_code(word).unwrap_or_else(|| word.to_string());
+                ctx.caen_readings.push(CaenReading { sheet: ctx.sheet.clone(), row: number, code: code.clone(), revision, reason });
+                codes.push(CaenCode { revision, code });
+            }
+            None => problems.push(problem(
+                row.columns,
+                "caen",
+                FieldError::new("caen", "import_caen_unknown").with("code", word),
+            )),
+        }
+    }
+    codes
 }
 
 async fn cluster_row(
@@ -532,8 +578,11 @@ async fn cluster_row(
             Err(e) => check("sectors", Err(e)),
         }
     }
-    // A CAEN column replaces the codes of its revision only.
-    for (field, revision) in [("caen", CaenRevision::Rev2), ("caen3", CaenRevision::Rev3)] {
+    // A column of one revision replaces the codes of that revision; a plain "CAEN" column, all.
+    if row.filled("caen").is_some() {
+        input.caen = read_plain_caen(ctx, number, row, &mut problems);
+    }
+    for (field, revision) in [("caen2", CaenRevision::Rev2), ("caen3", CaenRevision::Rev3)] {
         if let Some(value) = row.filled(field) {
             input.caen.retain(|c| c.revision != revision);
             input.caen.extend(caen_codes(value, revision));
@@ -677,7 +726,10 @@ async fn organisation_row(
             Err(e) => problems.push(problem(row.columns, "kind", e)),
         }
     }
-    for (field, revision) in [("caen", CaenRevision::Rev2), ("caen3", CaenRevision::Rev3)] {
+    if row.filled("caen").is_some() {
+        cells.caen = read_plain_caen(ctx, number, row, &mut problems).into_iter().next();
+    }
+    for (field, revision) in [("caen2", CaenRevision::Rev2), ("caen3", CaenRevision::Rev3)] {
         if let Some(value) = row.filled(field) {
             cells.caen = Some(CaenCode { revision, code: value.to_string() });
         }
