@@ -97,7 +97,7 @@ describe('ImportPage', () => {
     expect(screen.getByTestId('import-run')).toBeEnabled();
     await fireEvent.click(screen.getByTestId('import-run'));
     expect(mocks.importRun).toHaveBeenCalledWith({ encoding: 'iso8859_16', update: false, skip_invalid: true, ambiguous_caen: 'rev3' }, expect.any(Function));
-    expect(await screen.findByTestId('import-result-text')).toHaveTextContent('Create: 1; actualizate: 0; lăsate deoparte: 1');
+    expect(await screen.findByTestId('import-result-text')).toHaveTextContent('1 create, 0 actualizate, 1 lăsate deoparte');
   });
 
   it('says which column a refusal is in, or that the file lacks it, and counts rows in the right plural', async () => {
