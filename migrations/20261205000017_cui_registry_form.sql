@@ -61,34 +61,33 @@ SELECT kind, id, cluster_id, current, typed,
             ELSE ltrim(n, '0') END
 FROM number;
 
+-- The rewrites below look the forms up by record.
+CREATE INDEX temp.cui_forms_record ON cui_forms(kind, id);
+
 -- Which record of a group sharing one form keeps it: current clusters across the register,
 -- organisations within their cluster. The one already in the registry's form first, else the oldest.
+-- One window over the forms (a correlated lookup per record would take minutes at 100,000).
 CREATE TEMP TABLE cui_keepers AS
-SELECT f.kind, f.id,
-       (SELECT k.id FROM cui_forms k
-        WHERE k.kind = f.kind AND k.form = f.form AND k.current
-          AND (f.kind = 'cluster' OR k.cluster_id = f.cluster_id)
-        ORDER BY k.typed = k.form DESC, k.id
-        LIMIT 1) AS keeper
+SELECT f.kind, f.id, f.typed, f.form, f.cluster_id,
+       first_value(f.id) OVER w AS keeper,
+       first_value(f.typed) OVER w AS keeper_typed
 FROM cui_forms f
-WHERE f.current;
+WHERE f.current
+WINDOW w AS (PARTITION BY f.kind, f.form, CASE f.kind WHEN 'cluster' THEN 0 ELSE f.cluster_id END
+             ORDER BY f.typed = f.form DESC, f.id);
 
 INSERT INTO cui_duplicates (cui, cluster_id, other_cluster_id, typed, other_typed)
-SELECT f.form, f.id, k.id, f.typed, k.typed
-FROM cui_keepers g
-JOIN cui_forms f ON f.kind = g.kind AND f.id = g.id
-JOIN cui_forms k ON k.kind = g.kind AND k.id = g.keeper
-WHERE g.kind = 'cluster' AND g.keeper <> g.id
-ORDER BY f.id;
+SELECT form, id, keeper, typed, keeper_typed
+FROM cui_keepers
+WHERE kind = 'cluster' AND keeper <> id
+ORDER BY id;
 
 -- Two organisations that already had the same code were duplicates before: nothing new to report.
 INSERT INTO cui_duplicates (cui, cluster_id, organisation_id, other_organisation_id, typed, other_typed)
-SELECT f.form, f.cluster_id, f.id, k.id, f.typed, k.typed
-FROM cui_keepers g
-JOIN cui_forms f ON f.kind = g.kind AND f.id = g.id
-JOIN cui_forms k ON k.kind = g.kind AND k.id = g.keeper
-WHERE g.kind = 'organisation' AND g.keeper <> g.id AND f.typed <> k.typed
-ORDER BY f.cluster_id, f.id;
+SELECT form, cluster_id, id, keeper, typed, keeper_typed
+FROM cui_keepers
+WHERE kind = 'organisation' AND keeper <> id AND typed <> keeper_typed
+ORDER BY cluster_id, id;
 
 UPDATE clusters SET cui = (SELECT f.form FROM cui_forms f WHERE f.kind = 'cluster' AND f.id = clusters.id)
 WHERE id IN (SELECT f.id FROM cui_forms f WHERE f.kind = 'cluster' AND f.typed <> f.form)
