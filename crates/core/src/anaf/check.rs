@@ -278,6 +278,77 @@ async fn interrupt(store: &Store, run: &mut CheckProgress, sent: u64, error: &An
     Ok(())
 }
 
+/// At most one check runs in a process (the window's button may be pressed twice).
+static RUNNING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A run claimed for this process, with its client: [`begin`] checks the settings and claims it,
+/// so that the window hears "turned off" at once; [`Claimed::finish`] runs it in the background.
+pub struct Claimed {
+    client: Client,
+    run: CheckProgress,
+}
+
+impl Drop for Claimed {
+    fn drop(&mut self) {
+        RUNNING.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl Claimed {
+    pub fn progress(&self) -> &CheckProgress {
+        &self.run
+    }
+
+    /// Runs the claimed check to its end (or to its interruption, recorded in the run).
+    pub async fn finish(mut self, store: &Store) -> Result<CheckProgress> {
+        let run = self.run.clone();
+        self::run(store, &mut self.client, run, |_| {}).await
+    }
+}
+
+/// Claims the process's check: the unfinished run, else a new one (`since_days` as in [`start`]).
+/// `None` when a check is running already.
+pub async fn begin(store: &Store, since_days: Option<u32>) -> Result<Option<Claimed>> {
+    let client = super::client(store).await?;
+    if RUNNING.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return Ok(None);
+    }
+    // From here the claim is released on drop, whatever fails.
+    let mut claimed = Claimed { client, run: placeholder() };
+    claimed.run = start(store, since_days).await?;
+    Ok(Some(claimed))
+}
+
+fn placeholder() -> CheckProgress {
+    CheckProgress {
+        id: 0,
+        state: CheckState::Running,
+        total: 0,
+        done: 0,
+        requests: 0,
+        started_at: String::new(),
+        finished_at: None,
+        last_error: None,
+    }
+}
+
+/// What the window shows: the newest run, whether it is running in this process, the counts.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CheckStatus {
+    pub run: Option<CheckProgress>,
+    pub running: bool,
+    pub counts: FlagCounts,
+}
+
+pub async fn status(store: &Store) -> Result<CheckStatus> {
+    Ok(CheckStatus {
+        run: latest(store).await?,
+        running: RUNNING.load(std::sync::atomic::Ordering::SeqCst),
+        counts: flag_counts(store).await?,
+    })
+}
+
 /// The dashboard's counts: records (current clusters and member organisations) by flag.
 pub async fn flag_counts(store: &Store) -> Result<FlagCounts> {
     // The condition is the partial index's, so only flagged answers are read.

@@ -143,3 +143,48 @@ pub fn apply_to_organisation(input: &OrganisationInput, company: &Company, accep
     }
     out
 }
+
+/// ANAF's answer for a form's CUI and what it would change there.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Proposal {
+    pub answer: super::StoredAnswer,
+    pub changes: Vec<FieldChange>,
+}
+
+async fn fetch_one(store: &crate::Store, cui: &str) -> crate::Result<super::StoredAnswer> {
+    let mut client = super::client(store).await?;
+    let mut answers = super::lookup(store, &mut client, &[cui.to_string()]).await?;
+    answers.pop().ok_or_else(|| super::AnafError::Malformed("no answer for the CUI".into()).into())
+}
+
+async fn stored(store: &crate::Store, cui: &str) -> crate::Result<super::Company> {
+    super::answer(store, cui)
+        .await?
+        .map(|a| a.company)
+        .ok_or(crate::Error::NotFound { entity: "anaf_answer", id: super::registry_number(cui).map_or(0, |n| n as i64) })
+}
+
+/// Asks ANAF about the cluster form's CUI: the button beside it.
+pub async fn propose_cluster(store: &crate::Store, input: &ClusterInput) -> crate::Result<Proposal> {
+    let answer = fetch_one(store, &input.cui).await?;
+    Ok(Proposal { changes: for_cluster(input, &answer.company), answer })
+}
+
+/// The cluster form's values with the fields staff accepted from the stored answer.
+pub async fn accept_cluster(store: &crate::Store, input: &ClusterInput, accepted: &[String]) -> crate::Result<ClusterInput> {
+    Ok(apply_to_cluster(input, &stored(store, &input.cui).await?, accepted))
+}
+
+pub async fn propose_organisation(store: &crate::Store, input: &OrganisationInput) -> crate::Result<Proposal> {
+    let answer = fetch_one(store, &input.cui).await?;
+    Ok(Proposal { changes: for_organisation(input, &answer.company), answer })
+}
+
+pub async fn accept_organisation(
+    store: &crate::Store,
+    input: &OrganisationInput,
+    accepted: &[String],
+) -> crate::Result<OrganisationInput> {
+    Ok(apply_to_organisation(input, &stored(store, &input.cui).await?, accepted))
+}
