@@ -12,6 +12,8 @@ mod anaf_server;
 use std::time::{Duration, Instant};
 
 use clusterdesk_core::Store;
+use clusterdesk_core::anaf::check::AnafFlag;
+use clusterdesk_core::clusters::{self, ClusterQuery};
 use clusterdesk_core::anaf::{Client, ClientConfig, check};
 use clusterdesk_core::demo::{self, DemoOptions};
 
@@ -81,4 +83,22 @@ async fn run() {
         (rss_peak.saturating_sub(rss_before)) as f64 / 1024.0,
         counts.unknown
     );
+
+    // The lists' filter and the dashboard's counts with one CUI in ten flagged inactive.
+    sqlx::query("UPDATE anaf_answers SET inactive = 1 WHERE cui LIKE '%3'").execute(store.pool()).await.expect("flags");
+    let query = ClusterQuery { anaf: Some(AnafFlag::Inactive), ..Default::default() };
+    let mut rows = Vec::new();
+    rows.push(
+        common::measure("cluster list filtered on ANAF's inactive flag", 30, || async {
+            clusters::list(&store, &query).await.expect("list");
+        })
+        .await,
+    );
+    rows.push(
+        common::measure("dashboard's ANAF flag counts", 30, || async {
+            check::flag_counts(&store).await.expect("counts");
+        })
+        .await,
+    );
+    common::print("anaf bench: queries at 5,000 clusters / 100,000 organisations", &rows);
 }
