@@ -60,7 +60,11 @@ pub async fn run(store: &Store, lang: Lang, command: AnafCommand) -> Result<()> 
                 let line = t(
                     lang,
                     "anaf.check_progress",
-                    &[("done", &p.done.to_string()), ("total", &p.total.to_string()), ("requests", &p.requests.to_string())],
+                    &[
+                        ("done", &p.done.to_string()),
+                        ("total", &p.total.to_string()),
+                        ("requests", &p.requests.to_string()),
+                    ],
                 );
                 let mut err = std::io::stderr().lock();
                 let _ = write!(err, "\r{line}");

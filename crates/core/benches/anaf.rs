@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use clusterdesk_core::Store;
 use clusterdesk_core::anaf::check::AnafFlag;
-use clusterdesk_core::clusters::{self, ClusterQuery};
 use clusterdesk_core::anaf::{Client, ClientConfig, check};
+use clusterdesk_core::clusters::{self, ClusterQuery};
 use clusterdesk_core::demo::{self, DemoOptions};
 
 fn rss_kib(field: &str) -> u64 {
@@ -57,15 +57,16 @@ async fn run() {
     let started = Instant::now();
     let run = check::start(&store, None).await.expect("start");
     let cuis = run.total;
-    let finished = check::run(&store, &mut client, run, |_| rss_peak = rss_peak.max(rss_kib("VmRSS:")))
-        .await
-        .expect("the check");
+    let finished =
+        check::run(&store, &mut client, run, |_| rss_peak = rss_peak.max(rss_kib("VmRSS:"))).await.expect("the check");
     let wall = started.elapsed().as_secs_f64();
     let requests = finished.requests as f64;
     let paced = requests * pace_ms as f64 / 1000.0;
     let overhead = (wall - paced).max(0.0);
     let counts = check::flag_counts(&store).await.expect("counts");
-    println!("anaf bench: checked {cuis} CUIs in {requests} requests of at most 100, at a pace of {pace_ms} ms a request");
+    println!(
+        "anaf bench: checked {cuis} CUIs in {requests} requests of at most 100, at a pace of {pace_ms} ms a request"
+    );
     println!(
         "anaf bench: {wall:.1} s wall ({:.1} s of it waiting for the pace, {:.1} ms of work per request: HTTP, parsing, writing)",
         paced,

@@ -159,10 +159,10 @@ async fn fetch_one(store: &crate::Store, cui: &str) -> crate::Result<super::Stor
 }
 
 async fn stored(store: &crate::Store, cui: &str) -> crate::Result<super::Company> {
-    super::answer(store, cui)
-        .await?
-        .map(|a| a.company)
-        .ok_or(crate::Error::NotFound { entity: "anaf_answer", id: super::registry_number(cui).map_or(0, |n| n as i64) })
+    super::answer(store, cui).await?.map(|a| a.company).ok_or(crate::Error::NotFound {
+        entity: "anaf_answer",
+        id: super::registry_number(cui).map_or(0, |n| n as i64),
+    })
 }
 
 /// Asks ANAF about the cluster form's CUI: the button beside it.
@@ -172,7 +172,11 @@ pub async fn propose_cluster(store: &crate::Store, input: &ClusterInput) -> crat
 }
 
 /// The cluster form's values with the fields staff accepted from the stored answer.
-pub async fn accept_cluster(store: &crate::Store, input: &ClusterInput, accepted: &[String]) -> crate::Result<ClusterInput> {
+pub async fn accept_cluster(
+    store: &crate::Store,
+    input: &ClusterInput,
+    accepted: &[String],
+) -> crate::Result<ClusterInput> {
     Ok(apply_to_cluster(input, &stored(store, &input.cui).await?, accepted))
 }
 
