@@ -2,6 +2,7 @@ use std::io::Write;
 
 use clap::{Subcommand, ValueEnum};
 use clusterdesk_core::clusters::{self, ClusterQuery, ClusterRow, ClusterSort, LabelFilter, MembershipStatus, Sector};
+use clusterdesk_core::anaf::check::AnafFlag;
 use clusterdesk_core::eligibility::EligibilityFilter;
 use clusterdesk_core::geo::Region;
 use clusterdesk_core::i18n::{Lang, format_date, format_decimal, format_money, t};
@@ -60,6 +61,9 @@ pub struct ListArgs {
     /// eccp_met, eccp_not_met, national_met or national_not_met (the EU platform's or the national criteria).
     #[arg(long, value_parser = parse_code::<EligibilityFilter>(EligibilityFilter::parse))]
     eligibility: Vec<EligibilityFilter>,
+    /// Flagged by ANAF's membership check (the cluster or a member): inactive, struck_off, changed or unknown.
+    #[arg(long, value_parser = parse_code::<AnafFlag>(AnafFlag::parse))]
+    anaf: Option<AnafFlag>,
     /// The archive instead of the current records.
     #[arg(long)]
     archived: bool,
@@ -108,6 +112,7 @@ async fn list(store: &Store, lang: Lang, args: ListArgs) -> Result<()> {
         labels: args.label,
         unpaid_only: args.unpaid,
         eligibility: args.eligibility,
+        anaf: args.anaf,
         archived: args.archived,
         sort: args.sort,
         descending: args.desc,

@@ -1,6 +1,7 @@
 //! `clusterdesk`: the core's features without a display (demo data, lists, later reports and
 //! imports). Every command takes `--db PATH` before its name and creates the file if needed.
 
+mod anaf;
 mod annual;
 mod audit;
 mod backup;
@@ -87,6 +88,12 @@ enum Command {
         #[command(subcommand)]
         command: audit::ContactCommand,
     },
+    /// ANAF's public data by CUI (only the CUIs and a date are sent): `anaf lookup CUI…`,
+    /// `anaf check [--since DAYS]` (the membership check), `anaf settings [--on|--off] [--url URL]`.
+    Anaf {
+        #[command(subcommand)]
+        command: anaf::AnafCommand,
+    },
     /// Imports from CSV or XLSX: prints the preview (rows to create, update or refuse, with the
     /// reasons), then writes everything in one transaction, or nothing.
     Import {
@@ -148,6 +155,7 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         Command::Report { command } => annual::run(&store, lang, command).await?,
         Command::Export { command } => export::run(&store, lang, command).await?,
         Command::Import { command } => import::run(&store, lang, command).await?,
+        Command::Anaf { command } => anaf::run(&store, lang, command).await?,
         Command::Backup(args) => return backup::run(store, lang, args).await,
         Command::Restore { file } => return backup::restore(store, lang, &file).await,
         Command::Audit(args) => audit::run(&store, lang, args).await?,

@@ -47,6 +47,8 @@ pub enum Error {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("file: {0}")]
     Io(#[from] std::io::Error),
+    #[error("ANAF: {0}")]
+    Anaf(#[from] crate::anaf::AnafError),
 }
 
 impl Error {
@@ -70,6 +72,7 @@ impl Error {
             Error::Db(e) => ("error.database", BTreeMap::from([("detail".into(), e.to_string())])),
             Error::Migrate(e) => ("error.migration", BTreeMap::from([("detail".into(), e.to_string())])),
             Error::Io(e) => ("error.file", BTreeMap::from([("detail".into(), e.to_string())])),
+            Error::Anaf(e) => (e.code(), e.params().into_iter().map(|(k, v)| (k.to_string(), v)).collect()),
         };
         let fields = match self {
             Error::Invalid(fields) => fields.clone(),

@@ -4,6 +4,7 @@
 //! app can do is a plain async function here, so that the CLI, the tests and the benchmarks use
 //! exactly what the app uses.
 
+pub mod anaf;
 pub mod assessments;
 pub mod audit;
 pub mod backup;

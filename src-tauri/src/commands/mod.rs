@@ -1,5 +1,6 @@
 //! One module per domain; each command is a few lines that call the core.
 
+pub mod anaf;
 pub mod app;
 pub mod assessments;
 pub mod audit;

@@ -195,6 +195,20 @@ export const api = {
     invoke<string | null>('export_event_document', { event_id, document }),
   exportEventParticipants: (event_id: number, format: 'csv' | 'xlsx') =>
     invoke<string | null>('export_event_participants', { event_id, format }),
+  anafProposeCluster: (input: ClusterInput) =>
+    invoke<import('./bindings/Proposal').Proposal>('anaf_propose_cluster', { input }),
+  anafAcceptCluster: (input: ClusterInput, accepted: string[]) =>
+    invoke<ClusterInput>('anaf_accept_cluster', { input, accepted }),
+  anafProposeOrganisation: (input: OrganisationInput) =>
+    invoke<import('./bindings/Proposal').Proposal>('anaf_propose_organisation', { input }),
+  anafAcceptOrganisation: (input: OrganisationInput, accepted: string[]) =>
+    invoke<OrganisationInput>('anaf_accept_organisation', { input, accepted }),
+  anafAnswer: (cui: string) => invoke<import('./bindings/StoredAnswer').StoredAnswer | null>('anaf_answer', { cui }),
+  anafSettings: () => invoke<import('./bindings/AnafSettings').AnafSettings>('anaf_settings'),
+  setAnafSettings: (enabled: boolean, url: string) => invoke<void>('set_anaf_settings', { enabled, url }),
+  anafCheckStart: (since_days: number | null = null) =>
+    invoke<import('./bindings/CheckStatus').CheckStatus>('anaf_check_start', { since_days }),
+  anafCheckStatus: () => invoke<import('./bindings/CheckStatus').CheckStatus>('anaf_check_status'),
 };
 
 // ---- Assessments (src-tauri/src/commands/assessments.rs) --------------------------------------

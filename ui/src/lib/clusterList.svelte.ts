@@ -1,5 +1,6 @@
 // The cluster list's search, filters, sort and page. Kept at module level so that going to a
 // cluster's record and coming back shows the list exactly as it was.
+import type { AnafFlag } from './bindings/AnafFlag';
 import type { ClusterQuery } from './bindings/ClusterQuery';
 import type { ClusterSort } from './bindings/ClusterSort';
 import type { EligibilityFilter } from './bindings/EligibilityFilter';
@@ -18,6 +19,7 @@ export interface ListState {
   statuses: MembershipStatus[];
   labels: LabelFilter[];
   eligibility: EligibilityFilter[];
+  anaf: AnafFlag | null;
   unpaid_only: boolean;
   archived: boolean;
   sort: ClusterSort;
@@ -34,6 +36,7 @@ function initial(): ListState {
     statuses: [],
     labels: [],
     eligibility: [],
+    anaf: null,
     unpaid_only: false,
     archived: false,
     sort: 'name',
@@ -59,6 +62,7 @@ export function hasFilters(s: ListState = listState): boolean {
     s.statuses.length > 0 ||
     s.labels.length > 0 ||
     s.eligibility.length > 0 ||
+    s.anaf !== null ||
     s.unpaid_only
   );
 }
@@ -71,6 +75,12 @@ export function clearFilters(): void {
 /** A list's query with nothing narrowed: every current cluster, in the default order. */
 export function allClusters(limit: number): ClusterQuery {
   return { ...toQuery(initial()), limit };
+}
+
+/** The list narrowed to one flag of ANAF's check, nothing else (the dashboard's counts link here). */
+export function showAnafFlag(flag: AnafFlag): void {
+  const { archived, sort, descending } = listState;
+  Object.assign(listState, { ...initial(), archived, sort, descending, anaf: flag });
 }
 
 /** A column header click: the same column flips the direction, another one sorts ascending. */
@@ -94,6 +104,7 @@ export function toQuery(s: ListState = listState): ClusterQuery {
     statuses: [...s.statuses],
     labels: [...s.labels],
     eligibility: [...s.eligibility],
+    anaf: s.anaf,
     unpaid_only: s.unpaid_only,
     archived: s.archived,
     sort: s.sort,

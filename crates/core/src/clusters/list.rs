@@ -203,6 +203,14 @@ fn push_filters(
     if !query.counties.is_empty() {
         push_in(q, "c.county", query.counties.iter().cloned());
     }
+    if let Some(flag) = query.anaf {
+        // The cluster's own CUI or a member's carries the flag; both read the flagged answers only.
+        let condition = flag.condition();
+        q.push(format_args!(
+            " AND c.id IN (SELECT o.cluster_id FROM anaf_answers a JOIN organisations o ON o.cui = a.cui WHERE {condition} \
+             UNION SELECT c2.id FROM anaf_answers a JOIN clusters c2 ON c2.cui = a.cui WHERE {condition})"
+        ));
+    }
     if !query.statuses.is_empty() {
         push_in(q, "c.status", query.statuses.iter().map(|s| s.code()));
     }

@@ -137,6 +137,8 @@ pub struct ClusterQuery {
     pub unpaid_only: bool,
     /// Eligible or not under the EU platform's or the national criteria.
     pub eligibility: Vec<EligibilityFilter>,
+    /// Flagged by ANAF's membership check (the cluster itself or one of its members).
+    pub anaf: Option<crate::anaf::check::AnafFlag>,
     /// The archive instead of the current records.
     pub archived: bool,
     pub sort: ClusterSort,

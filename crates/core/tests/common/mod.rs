@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests that compare whole databases or kill a writer.
 #![allow(dead_code)] // each test binary uses its own part
 
+pub mod anaf_server;
 pub mod members;
 
 use std::io::{BufRead, BufReader};
