@@ -24,12 +24,14 @@ fi
 # end-to-end tests a display (xvfb-run needs xauth, which xvfb only recommends); webkit2gtk-driver
 # is WebKitWebDriver, which tauri-driver drives; poppler-utils, imagemagick and librsvg2-bin turn
 # reports and screenshots into pictures; sqlite3 looks into databases; faketime runs the tests at
-# other moments (`make date-sweep`).
+# other moments (`make date-sweep`); python3 + venv hold the Python tools some tests use
+# (scripts/setup-test-python.sh).
 PKGS=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
   build-essential pkg-config
   xvfb xauth webkit2gtk-driver
   poppler-utils imagemagick librsvg2-bin sqlite3 faketime
+  python3 python3-venv
 )
 mapfile -t installed < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${PKGS[@]}" 2>/dev/null \
   | awk '$2 == "installed" { print $1 }')
@@ -92,5 +94,8 @@ else
   cargo install tauri-driver --version "${TAURI_DRIVER_VERSION}" --locked --quiet
   say "tauri-driver ${TAURI_DRIVER_VERSION} installed"
 fi
+
+# --- Python test tools -------------------------------------------------------------------------
+bash "$ROOT/scripts/setup-test-python.sh"
 
 say "done ($ROOT)"
