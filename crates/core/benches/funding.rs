@@ -7,14 +7,10 @@
 
 mod common;
 
-use std::time::Instant;
-
 use common::measure;
 
-use clusterdesk_core::Store;
 use clusterdesk_core::caen::CaenRevision;
 use clusterdesk_core::clusters::{CaenCode, LabelLevel, Sector};
-use clusterdesk_core::demo::{self, DemoOptions};
 use clusterdesk_core::funding::{self, Applicant, FundingCallInput, MATCH_LIMIT};
 use clusterdesk_core::geo::Region;
 
@@ -31,18 +27,7 @@ fn code(revision: CaenRevision, code: &str) -> CaenCode {
 }
 
 async fn run() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let store = Store::open(&dir.path().join("bench.sqlite")).await.expect("open");
-    let started = Instant::now();
-    let made = demo::generate(&store, &DemoOptions { clusters: 5_000, orgs_per_cluster: Some(20), seed: 7 })
-        .await
-        .expect("demo data");
-    println!(
-        "filled {} clusters, {} organisations in {:.1} s",
-        made.clusters,
-        made.organisations,
-        started.elapsed().as_secs_f64()
-    );
+    let (_dir, store) = common::large_demo().await;
     let base = FundingCallInput {
         title_ro: "Apel de test".into(),
         programme: "PR Centru 2021–2027".into(),
