@@ -7,12 +7,9 @@
 
 mod common;
 
-use std::time::Instant;
-
 use common::measure;
 
 use clusterdesk_core::Store;
-use clusterdesk_core::demo::{self, DemoOptions};
 use clusterdesk_core::timeline::{TimelineKind, TimelineQuery, timeline};
 
 fn main() {
@@ -24,18 +21,7 @@ fn main() {
 }
 
 async fn run() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let store = Store::open(&dir.path().join("bench.sqlite")).await.expect("open");
-    let started = Instant::now();
-    let made = demo::generate(&store, &DemoOptions { clusters: 5_000, orgs_per_cluster: Some(20), seed: 7 })
-        .await
-        .expect("demo data");
-    println!(
-        "filled {} clusters, {} organisations in {:.1} s",
-        made.clusters,
-        made.organisations,
-        started.elapsed().as_secs_f64()
-    );
+    let (_dir, store) = common::large_demo().await;
     let counts: Vec<(String, i64)> = sqlx_counts(&store).await;
     for (table, n) in &counts {
         println!("  {table}: {n}");

@@ -137,6 +137,19 @@ pub fn classes_in_rev3_divisions(divisions: &[String]) -> Vec<(CaenRevision, Str
     rev3.chain(rev2).collect()
 }
 
+/// The Rev.2 classes the official INS correspondence maps to the Rev.3 class `rev3_code` (the
+/// reverse of [`rev3_successors`], the same links), sorted by code. Empty when `rev3_code` is not a
+/// Rev.3 class.
+pub fn rev2_predecessors(rev3_code: &str) -> Vec<CaenClass> {
+    let Some(code) = normalize_code(rev3_code) else {
+        return Vec::new();
+    };
+    DATA.predecessors
+        .get(&code)
+        .map(|codes| codes.iter().filter_map(|c| class(CaenRevision::Rev2, c)).collect())
+        .unwrap_or_default()
+}
+
 /// Whether the number names a different activity in Rev.2 and Rev.3, so that a code of unknown
 /// revision (an old spreadsheet, a form filled in by hand) must not be guessed.
 pub fn is_ambiguous(code: &str) -> bool {
@@ -213,6 +226,8 @@ struct Data {
     rev3: Table,
     /// Rev.2 class -> Rev.3 classes, sorted, without the associated links.
     successors: HashMap<String, Vec<String>>,
+    /// The same links read backwards: Rev.3 class -> Rev.2 classes, sorted.
+    predecessors: HashMap<String, Vec<String>>,
     changed: HashSet<String>,
     source: Attribution,
 }
@@ -241,10 +256,20 @@ impl Data {
             codes.sort();
             codes.dedup();
         }
+        let mut predecessors: HashMap<String, Vec<String>> = HashMap::new();
+        for (rev2, codes) in &successors {
+            for rev3 in codes {
+                predecessors.entry(rev3.clone()).or_default().push(rev2.clone());
+            }
+        }
+        for codes in predecessors.values_mut() {
+            codes.sort();
+        }
         Data {
             rev2: Table::new(CaenRevision::Rev2, raw.rev2),
             rev3: Table::new(CaenRevision::Rev3, raw.rev3),
             successors,
+            predecessors,
             changed: raw.changed.into_iter().collect(),
             source: raw.source,
         }
@@ -312,6 +337,15 @@ mod tests {
         assert_eq!(rev3.revision, Rev3);
         assert_eq!(rev3.section, "K");
         assert_eq!(class(Rev2, "6201").unwrap().section, "J");
+    }
+
+    #[test]
+    fn predecessors_read_the_same_links_backwards() {
+        assert_eq!(codes(&rev2_predecessors("6210")), ["6201"]);
+        for rev2 in rev2_predecessors("4341") {
+            assert!(rev3_successors(&rev2.code).iter().any(|c| c.code == "4341"));
+        }
+        assert!(rev2_predecessors("62").is_empty());
     }
 
     #[test]

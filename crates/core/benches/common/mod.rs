@@ -44,3 +44,23 @@ pub fn wanted(name: &str) -> bool {
     }
     wanted
 }
+
+/// A database filled with the demo at 5,000 clusters and 100,000 organisations, with the time it
+/// took printed. Not every bench fills one.
+#[allow(dead_code)]
+pub async fn large_demo() -> (tempfile::TempDir, clusterdesk_core::Store) {
+    use clusterdesk_core::demo::{self, DemoOptions};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let store = clusterdesk_core::Store::open(&dir.path().join("bench.sqlite")).await.expect("open");
+    let started = Instant::now();
+    let made = demo::generate(&store, &DemoOptions { clusters: 5_000, orgs_per_cluster: Some(20), seed: 7 })
+        .await
+        .expect("demo data");
+    println!(
+        "filled {} clusters, {} organisations in {:.1} s",
+        made.clusters,
+        made.organisations,
+        started.elapsed().as_secs_f64()
+    );
+    (dir, store)
+}
