@@ -10,7 +10,8 @@
 #   make e2e             only the end-to-end tests (real window under tauri-driver; xvfb-run if no display)
 #   make screenshots     the README's pictures, taken from the real app on the demo database
 #   make bench           the store, summary, assessment-report (in process, and a whole `clusterdesk`
-#                        process against headless Chromium), bulk-import and timeline benchmarks, then
+#                        process against headless Chromium), bulk-import, timeline and bulletin-queueing
+#                        benchmarks, then
 #                        the release app's start-up time and memory (prints figures; installs chromium)
 #   make package         release build: .deb and .rpm (app + the clusterdesk command) under
 #                        $(CARGO_TARGET_DIR or target)/release/bundle/
@@ -146,6 +147,7 @@ bench: setup
 	cargo bench -p clusterdesk-cli --bench report_process
 	cargo bench -p clusterdesk-core --bench import
 	cargo bench -p clusterdesk-core --bench timeline
+	cargo bench -p clusterdesk-core --bench bulletins
 	bash $(ROOT)/scripts/bench-startup.sh
 
 # The .deb and .rpm of the release build (profile in Cargo.toml). The command line goes in as

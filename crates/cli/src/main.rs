@@ -4,6 +4,7 @@
 mod annual;
 mod audit;
 mod backup;
+mod bulletin;
 mod clusters;
 mod events;
 mod export;
@@ -86,6 +87,11 @@ enum Command {
         #[command(subcommand)]
         command: audit::ContactCommand,
     },
+    /// Bulletins: `bulletin send --id N [--dry-run]`, `bulletin password` (from stdin).
+    Bulletin {
+        #[command(subcommand)]
+        command: bulletin::BulletinCommand,
+    },
     /// Imports from CSV or XLSX: prints the preview (rows to create, update or refuse, with the
     /// reasons), then writes everything in one transaction, or nothing.
     Import {
@@ -142,6 +148,7 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         Command::Restore { file } => return backup::restore(store, lang, &file).await,
         Command::Audit(args) => audit::run(&store, lang, args).await?,
         Command::Contact { command } => audit::contact(&store, lang, command).await?,
+        Command::Bulletin { command } => bulletin::run(&store, lang, command).await?,
     }
     store.close().await;
     Ok(())

@@ -7,6 +7,7 @@
 pub mod assessments;
 pub mod audit;
 pub mod backup;
+pub mod bulletins;
 pub mod caen;
 pub mod clock;
 pub mod clusters;
