@@ -29,6 +29,7 @@ CREATE TABLE funding_calls (
     CHECK (closes_on IS NULL OR opens_on IS NULL OR closes_on >= opens_on)
 ) STRICT;
 CREATE INDEX funding_calls_closes ON funding_calls(closes_on);
+CREATE INDEX funding_calls_opens ON funding_calls(opens_on);
 
 -- Who may apply: the cluster itself (its managing association) and/or member organisations of
 -- these kinds. Empty lists of regions, sectors and CAEN codes put no condition.
@@ -58,8 +59,18 @@ CREATE TABLE funding_call_caen (
     PRIMARY KEY (call_id, revision, code)
 ) STRICT, WITHOUT ROWID;
 
--- The matching looks member organisations up by their CAEN code.
-CREATE INDEX organisations_caen ON organisations(caen_code, caen_revision);
+-- Every code of either revision that meets a code of the call: the code itself and its
+-- correspondents in the other revision (the INS correspondence, both ways), with the call's code
+-- it came from (`via_*`), so that the matching explains itself. Written by the core with the
+-- call's codes at every save (derived, never typed, so not audited: the `_cache` suffix).
+CREATE TABLE funding_call_caen_cache (
+    call_id      INTEGER NOT NULL REFERENCES funding_calls(id) ON DELETE CASCADE,
+    revision     INTEGER NOT NULL CHECK (revision IN (2, 3)),
+    code         TEXT NOT NULL,
+    via_revision INTEGER NOT NULL CHECK (via_revision IN (2, 3)),
+    via_code     TEXT NOT NULL,
+    PRIMARY KEY (call_id, revision, code, via_revision, via_code)
+) STRICT, WITHOUT ROWID;
 
 -- A regulation or news item the members should know of.
 CREATE TABLE regulations (

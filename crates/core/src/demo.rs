@@ -82,6 +82,7 @@ pub async fn generate(store: &Store, options: &DemoOptions) -> Result<DemoSummar
     let projects = crate::projects::demo::generate_in(&mut tx, demo.today).await?;
     crate::network::demo::generate_in(&mut tx, &mut demo.rng, demo.today, &projects).await?;
     crate::representation::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
+    crate::funding::demo::generate_in(&mut tx, demo.today).await?;
     tx.commit().await?;
     Ok(summary)
 }

@@ -18,6 +18,7 @@ pub mod eligibility;
 pub mod error;
 pub mod events;
 pub mod files;
+pub mod funding;
 pub mod geo;
 pub mod i18n;
 pub mod import;

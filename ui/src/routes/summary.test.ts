@@ -161,6 +161,7 @@ function annualSummary(year = 2025, overrides: Partial<AnnualSummary> = {}): Ann
       introductions: 2,
       projects_by_status: [{ status: 'running', projects: 1, budget_eur: 240_000_000, own_share_eur: 31_000_000, unconverted: 0 }],
       positions: [],
+      calls_published: 3,
     },
     ...overrides,
   };

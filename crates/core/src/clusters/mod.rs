@@ -19,6 +19,6 @@ pub use write::{
     delete_permanently, replace_caen, restore, save_contact, save_organisation, set_fee, update, update_label,
 };
 pub(crate) use write::{
-    CleanOrganisation, add_label_in, add_payment_in, clean_organisation, create_in, refresh_search, save_contact_in,
+    CleanOrganisation, add_label_in, add_payment_in, clean_organisation, create_in, normalize_caen, refresh_search, save_contact_in,
     save_organisation_in, set_fee_in, update_in,
 };

@@ -703,7 +703,7 @@ fn normalize_cui(typed: &str, field: &str, problems: &mut Problems) -> String {
     }
 }
 
-fn normalize_caen(code: &CaenCode, field: &str, problems: &mut Problems) -> CaenCode {
+pub(crate) fn normalize_caen(code: &CaenCode, field: &str, problems: &mut Problems) -> CaenCode {
     match caen::normalize_code(&code.code).filter(|c| caen::class(code.revision, c).is_some()) {
         Some(normal) => CaenCode { revision: code.revision, code: normal },
         None => {

@@ -243,6 +243,8 @@ pub struct ServicesPart {
     pub projects_by_status: Vec<ProjectStatusFigures>,
     /// Positions sent in the year, in the order they were sent.
     pub positions: Vec<PositionSent>,
+    /// Funding calls published (opened) in the year, as recorded for the members' information.
+    pub calls_published: i64,
 }
 
 /// Requests received in the year: those closed by `as_of` as done or dropped, the others open.

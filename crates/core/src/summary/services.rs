@@ -138,6 +138,12 @@ pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_o
     })
     .collect::<Result<Vec<_>>>()?;
 
+    let calls_published: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM funding_calls WHERE opens_on BETWEEN ?1 AND ?2")
+            .bind(first)
+            .bind(as_of)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(ServicesPart {
         requests_by_topic,
         requests,
@@ -147,6 +153,7 @@ pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_o
         introductions,
         projects_by_status,
         positions,
+        calls_published,
     })
 }
 

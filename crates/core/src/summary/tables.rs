@@ -102,6 +102,7 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
             vec![text(t(lang, "summary.row.consulting_hours", &y)), hours(s.services.minutes)],
             vec![text(t(lang, "summary.row.introductions", &y)), Cell::Integer(s.services.introductions)],
             vec![text(t(lang, "summary.row.positions", &y)), Cell::Integer(s.services.positions.len() as i64)],
+            vec![text(t(lang, "summary.row.calls_published", &y)), Cell::Integer(s.services.calls_published)],
         ],
         widths: None,
     };

@@ -31,4 +31,8 @@ projects_by_status: Array<ProjectStatusFigures>,
 /**
  * Positions sent in the year, in the order they were sent.
  */
-positions: Array<PositionSent>, };
+positions: Array<PositionSent>, 
+/**
+ * Funding calls published (opened) in the year, as recorded for the members' information.
+ */
+calls_published: number, };
