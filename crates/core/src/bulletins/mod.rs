@@ -10,7 +10,9 @@
 //! export.
 
 mod audience;
+pub(crate) mod demo;
 mod model;
+mod pdf;
 mod render;
 mod send;
 mod smtp;
@@ -20,6 +22,7 @@ mod write;
 
 pub use audience::{count as audience_count, recipients};
 pub use model::*;
+pub use pdf::bulletin_pdf;
 pub use send::{SendReport, export_eml, send_bulletin, send_with};
 pub use smtp::{
     PASSWORD_STORE_ENV, PasswordStore, SmtpSecurity, SmtpSettings, SmtpSettingsView, password_store,

@@ -144,6 +144,19 @@ async fn queueing_freezes_the_bulletin_with_one_message_per_recipient() {
     assert_eq!(theirs.len(), 1);
     assert_eq!((theirs[0].state, theirs[0].last_error.as_str()), (MessageState::Cancelled, "unsubscribed"));
     assert!(unsubscribe(&store, john, "2026-06-16", "telefon").await.is_err(), "not in the future");
+
+    // Their personal data holds what was sent to them; the erasure leaves no name or address.
+    let data = serde_json::to_string(&crate::personal_data::collect(&store, john).await.unwrap()).unwrap();
+    assert!(data.contains("bulletin_messages") && data.contains(&messages[1].message_id), "{data}");
+    crate::personal_data::erase(&store, john).await.unwrap();
+    let left: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM bulletin_messages WHERE recipient_name LIKE '%John%' OR address LIKE '%john%'",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(left, 0);
+    assert_eq!(bulletin_messages(&store, id).await.unwrap().len(), 2, "the count of messages stays");
 }
 
 #[tokio::test]
@@ -163,4 +176,68 @@ async fn a_bulletin_without_recipients_is_not_queued_and_a_draft_is_checked() {
     assert_eq!(fields.get("call_ids").map(String::as_str), Some("missing_record"));
     delete_bulletin(&store, id).await.unwrap();
     assert!(list_bulletins(&store).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_pdf_is_the_message_as_read() {
+    let (_dir, store, cluster) = store_with_cluster().await;
+    let ana = clusters::save_contact(&store, cluster, None, &contact("Ana Ionescu", "ana@mobila.ro", true)).await.unwrap();
+    let id = save_bulletin(&store, None, &input(Audience::default())).await.unwrap();
+    let bytes = bulletin_pdf(&store, id, Lang::Ro, Some(ana)).await.unwrap();
+    let pdf = crate::reports::testing::inspect_pdf("bulletin", &bytes);
+    assert!(pdf.contains_wrapped("Bună ziua, Ana Ionescu,"), "{}", pdf.text);
+    assert!(pdf.contains_wrapped("Vă prezentăm noutățile lunii."));
+    assert!(pdf.contains_wrapped("„DEZABONARE”"));
+    pdf.assert_fonts_embedded_subsets();
+}
+
+#[tokio::test]
+async fn the_annual_summary_counts_bulletins_sent_and_recipients_reached_in_the_bucharest_year() {
+    let (_dir, store, cluster) = store_with_cluster().await;
+    for (name, email) in [("Ana Ionescu", "ana@mobila.ro"), ("John Smith", "john@mobila.ro"), ("Ion Popa", "ion@mobila.ro")] {
+        clusters::save_contact(&store, cluster, None, &contact(name, email, true)).await.unwrap();
+    }
+    let id = save_bulletin(&store, None, &input(Audience::default())).await.unwrap();
+    queue_bulletin(&store, id).await.unwrap();
+    // 31.12.2025 23:30 UTC is already 2026 in Bucharest; one message failed, one went out in 2025.
+    for (address, state, sent_at) in [
+        ("ana@mobila.ro", "sent", Some("2025-12-31T23:30:00Z")),
+        ("john@mobila.ro", "failed", None),
+        ("ion@mobila.ro", "sent", Some("2025-12-31T21:30:00Z")),
+    ] {
+        sqlx::query("UPDATE bulletin_messages SET state = ?, sent_at = ? WHERE address = ?")
+            .bind(state)
+            .bind(sent_at)
+            .bind(address)
+            .execute(store.pool())
+            .await
+            .unwrap();
+    }
+    let summary = crate::summary::annual(&store, 2026).await.unwrap();
+    assert_eq!((summary.services.bulletins_sent, summary.services.recipients_reached), (1, 1));
+    let before = crate::summary::annual(&store, 2025).await.unwrap();
+    assert_eq!((before.services.bulletins_sent, before.services.recipients_reached), (1, 1));
+}
+
+#[tokio::test]
+async fn the_messages_are_written_as_eml_files_with_their_message_ids() {
+    let (dir, store, cluster) = store_with_cluster().await;
+    clusters::save_contact(&store, cluster, None, &contact("Ana Ionescu", "ana@mobila.ro", true)).await.unwrap();
+    clusters::save_contact(&store, cluster, None, &contact("Ion Popa", "ion@mobila.ro", true)).await.unwrap();
+    let settings = SmtpSettings { host: "mail.clustero.ro".into(), from_address: "buletin@clustero.ro".into(), ..Default::default() };
+    save_smtp_settings(&store, &settings).await.unwrap();
+    let id = save_bulletin(&store, None, &input(Audience::default())).await.unwrap();
+    assert!(export_eml(&store, id, dir.path()).await.is_err(), "a draft has no messages yet");
+    queue_bulletin(&store, id).await.unwrap();
+    let out = dir.path().join("eml");
+    assert_eq!(export_eml(&store, id, &out).await.unwrap(), 2);
+    let mut files: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let first = std::fs::read_to_string(&files[0]).unwrap();
+    let messages = bulletin_messages(&store, id).await.unwrap();
+    assert!(first.contains(&format!("Message-ID: {}", messages[0].message_id)), "{first}");
+    assert!(first.contains("To: \"Ana Ionescu\" <ana@mobila.ro>") || first.contains("To: Ana Ionescu <ana@mobila.ro>"), "{first}");
+    assert!(first.contains("Subject: Buletinul CLUSTERO =?utf-8?b?"), "the words with diacritics are encoded: {first}");
+    assert!(first.contains("List-Unsubscribe: <mailto:buletin@clustero.ro?subject=unsubscribe>"));
+    assert!(first.contains("Content-Type: text/plain; charset=utf-8") && first.contains("Content-Type: text/html; charset=utf-8"));
 }
