@@ -26,6 +26,10 @@ import SessionPage from './routes/trainings/SessionPage.svelte';
 import TrainingCalendar from './routes/trainings/TrainingCalendar.svelte';
 import ConsultationList from './routes/representation/ConsultationList.svelte';
 import ConsultationPage from './routes/representation/ConsultationPage.svelte';
+import CallList from './routes/information/CallList.svelte';
+import CallPage from './routes/information/CallPage.svelte';
+import RegulationList from './routes/information/RegulationList.svelte';
+import RegulationPage from './routes/information/RegulationPage.svelte';
 import IntroductionList from './routes/network/IntroductionList.svelte';
 import ProjectList from './routes/projects/ProjectList.svelte';
 import ProjectPage from './routes/projects/ProjectPage.svelte';
@@ -69,6 +73,12 @@ export const pages: Record<string, Page> = {
   '/services/consultations/:id': ConsultationPage,
   '/services/introductions': IntroductionList,
   '/services/:id': RequestPage,
+  '/calls': CallList,
+  '/calls/new': CallPage,
+  '/calls/:id': CallPage,
+  '/regulations': RegulationList,
+  '/regulations/new': RegulationPage,
+  '/regulations/:id': RegulationPage,
   '/reports': Reports,
   '/settings': Settings,
   '/audit': AuditLog,

@@ -5,6 +5,7 @@ mod annual;
 mod audit;
 mod backup;
 mod bulletin;
+mod calls;
 mod clusters;
 mod events;
 mod export;
@@ -64,6 +65,11 @@ enum Command {
     Events {
         #[command(subcommand)]
         command: events::EventsCommand,
+    },
+    /// Funding calls: the list, and who fits one (with why).
+    Calls {
+        #[command(subcommand)]
+        command: calls::CallsCommand,
     },
     /// Documents and exports, written whole to --out.
     Report {
@@ -141,6 +147,7 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         Command::Clusters { command } => clusters::run(&store, lang, command).await?,
         Command::Trainings { command } => trainings::run(&store, lang, command).await?,
         Command::Events { command } => events::run(&store, lang, command).await?,
+        Command::Calls { command } => calls::run(&store, lang, command).await?,
         Command::Report { command } => annual::run(&store, lang, command).await?,
         Command::Export { command } => export::run(&store, lang, command).await?,
         Command::Import { command } => import::run(&store, lang, command).await?,

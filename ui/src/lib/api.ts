@@ -220,6 +220,27 @@ export const assessmentsApi = {
   exportPdf: (id: number) => invoke<string | null>('export_assessment_pdf', { id }),
 };
 
+/** Member information: funding calls, their matching, regulations (src-tauri/src/commands/funding.rs). */
+export const fundingApi = {
+  listCalls: (filter: import('./bindings/FundingCallFilter').FundingCallFilter) =>
+    invoke<import('./bindings/FundingCallRow').FundingCallRow[]>('list_calls', { filter }),
+  closingCalls: () => invoke<import('./bindings/FundingCallRow').FundingCallRow[]>('closing_calls'),
+  programmes: () => invoke<string[]>('call_programmes'),
+  getCall: (id: number) => invoke<import('./bindings/FundingCall').FundingCall>('get_call', { id }),
+  saveCall: (id: number | null, input: import('./bindings/FundingCallInput').FundingCallInput) =>
+    invoke<number>('save_call', { id, input }),
+  deleteCall: (id: number) => invoke<void>('delete_call', { id }),
+  matchCall: (id: number) => invoke<import('./bindings/CallMatches').CallMatches>('match_call', { id }),
+  clusterCalls: (cluster_id: number) =>
+    invoke<import('./bindings/ClusterCall').ClusterCall[]>('cluster_calls', { cluster_id }),
+  listRegulations: (filter: import('./bindings/RegulationFilter').RegulationFilter) =>
+    invoke<import('./bindings/Regulation').Regulation[]>('list_regulations', { filter }),
+  getRegulation: (id: number) => invoke<import('./bindings/Regulation').Regulation>('get_regulation', { id }),
+  saveRegulation: (id: number | null, input: import('./bindings/RegulationInput').RegulationInput) =>
+    invoke<number>('save_regulation', { id, input }),
+  deleteRegulation: (id: number) => invoke<void>('delete_regulation', { id }),
+};
+
 /** Services to members: requests, projects, consultations, introductions and suggestions, and a
  *  cluster's timeline (src-tauri/src/commands/services.rs). */
 export const servicesApi = {
