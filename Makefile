@@ -148,6 +148,7 @@ bench: setup
 	cargo bench -p clusterdesk-core --bench import
 	cargo bench -p clusterdesk-core --bench timeline
 	cargo bench -p clusterdesk-core --bench anaf
+	cargo bench -p clusterdesk-core --bench bulletins
 	cargo bench -p clusterdesk-core --bench funding
 	bash $(ROOT)/scripts/bench-startup.sh
 

@@ -28,6 +28,8 @@ import ConsultationList from './routes/representation/ConsultationList.svelte';
 import ConsultationPage from './routes/representation/ConsultationPage.svelte';
 import CallList from './routes/information/CallList.svelte';
 import CallPage from './routes/information/CallPage.svelte';
+import BulletinList from './routes/information/BulletinList.svelte';
+import BulletinPage from './routes/information/BulletinPage.svelte';
 import RegulationList from './routes/information/RegulationList.svelte';
 import RegulationPage from './routes/information/RegulationPage.svelte';
 import IntroductionList from './routes/network/IntroductionList.svelte';
@@ -76,6 +78,9 @@ export const pages: Record<string, Page> = {
   '/calls': CallList,
   '/calls/new': CallPage,
   '/calls/:id': CallPage,
+  '/bulletins': BulletinList,
+  '/bulletins/new': BulletinPage,
+  '/bulletins/:id': BulletinPage,
   '/regulations': RegulationList,
   '/regulations/new': RegulationPage,
   '/regulations/:id': RegulationPage,

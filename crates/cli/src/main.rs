@@ -5,6 +5,7 @@ mod anaf;
 mod annual;
 mod audit;
 mod backup;
+mod bulletin;
 mod calls;
 mod clusters;
 mod cui;
@@ -100,6 +101,11 @@ enum Command {
         #[command(subcommand)]
         command: anaf::AnafCommand,
     },
+    /// Bulletins: `bulletin send --id N [--dry-run]`, `bulletin password` (from stdin).
+    Bulletin {
+        #[command(subcommand)]
+        command: bulletin::BulletinCommand,
+    },
     /// Imports from CSV or XLSX: prints the preview (rows to create, update or refuse, with the
     /// reasons), then writes everything in one transaction, or nothing.
     Import {
@@ -168,6 +174,7 @@ async fn run(cli: Cli) -> clusterdesk_core::Result<()> {
         Command::Audit(args) => audit::run(&store, lang, args).await?,
         Command::Contact { command } => audit::contact(&store, lang, command).await?,
         Command::Cui { command } => cui::run(&store, lang, command).await?,
+        Command::Bulletin { command } => bulletin::run(&store, lang, command).await?,
     }
     store.close().await;
     Ok(())

@@ -83,6 +83,7 @@ pub async fn generate(store: &Store, options: &DemoOptions) -> Result<DemoSummar
     crate::network::demo::generate_in(&mut tx, &mut demo.rng, demo.today, &projects).await?;
     crate::representation::demo::generate_in(&mut tx, &mut demo.rng, demo.today).await?;
     crate::funding::demo::generate_in(&mut tx, demo.today).await?;
+    crate::bulletins::demo::generate_in(&mut tx, demo.today).await?;
     tx.commit().await?;
     Ok(summary)
 }

@@ -8,6 +8,7 @@ pub mod anaf;
 pub mod assessments;
 pub mod audit;
 pub mod backup;
+pub mod bulletins;
 pub mod caen;
 pub mod clock;
 pub mod clusters;

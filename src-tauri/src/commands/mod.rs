@@ -8,6 +8,7 @@ pub mod backup;
 pub mod clusters;
 pub mod eligibility;
 pub mod events;
+pub mod bulletins;
 pub mod funding;
 pub mod import;
 pub mod reference;

@@ -255,6 +255,32 @@ export const fundingApi = {
   deleteRegulation: (id: number) => invoke<void>('delete_regulation', { id }),
 };
 
+/** Bulletins: compose, audience, preview, queue and send, SMTP settings (src-tauri/src/commands/bulletins.rs). */
+export const bulletinsApi = {
+  list: () => invoke<import('./bindings/BulletinRow').BulletinRow[]>('list_bulletins'),
+  get: (id: number) => invoke<import('./bindings/Bulletin').Bulletin>('get_bulletin', { id }),
+  save: (id: number | null, input: import('./bindings/BulletinInput').BulletinInput) =>
+    invoke<number>('save_bulletin', { id, input }),
+  delete: (id: number) => invoke<void>('delete_bulletin', { id }),
+  audienceCount: (audience: import('./bindings/Audience').Audience) => invoke<number>('audience_count', { audience }),
+  recipients: (audience: import('./bindings/Audience').Audience) =>
+    invoke<import('./bindings/Recipient').Recipient[]>('audience_recipients', { audience }),
+  preview: (id: number, lang: Lang, contact_id: number | null) =>
+    invoke<import('./bindings/Preview').Preview>('preview_bulletin', { id, lang, contact_id }),
+  queue: (id: number) => invoke<number>('queue_bulletin', { id }),
+  send: (id: number, onProgress: (counts: import('./bindings/MessageCounts').MessageCounts) => void) => {
+    const channel = new Channel<import('./bindings/MessageCounts').MessageCounts>();
+    channel.onmessage = onProgress;
+    return invoke<import('./bindings/SendReport').SendReport>('send_bulletin', { id, on_progress: channel });
+  },
+  messages: (id: number) => invoke<import('./bindings/OutboxMessage').OutboxMessage[]>('bulletin_messages', { id }),
+  contactMessages: (contact_id: number) =>
+    invoke<import('./bindings/OutboxMessage').OutboxMessage[]>('contact_messages', { contact_id }),
+  smtpSettings: () => invoke<import('./bindings/SmtpSettingsView').SmtpSettingsView>('smtp_settings'),
+  saveSmtpSettings: (settings: import('./bindings/SmtpSettings').SmtpSettings, password: string) =>
+    invoke<import('./bindings/PasswordStore').PasswordStore>('save_smtp_settings', { settings, password }),
+};
+
 /** Services to members: requests, projects, consultations, introductions and suggestions, and a
  *  cluster's timeline (src-tauri/src/commands/services.rs). */
 export const servicesApi = {

@@ -162,6 +162,8 @@ function annualSummary(year = 2025, overrides: Partial<AnnualSummary> = {}): Ann
       projects_by_status: [{ status: 'running', projects: 1, budget_eur: 240_000_000, own_share_eur: 31_000_000, unconverted: 0 }],
       positions: [],
       calls_published: 3,
+      bulletins_sent: 2,
+      recipients_reached: 40,
     },
     ...overrides,
   };

@@ -245,6 +245,9 @@ pub struct ServicesPart {
     pub positions: Vec<PositionSent>,
     /// Funding calls published (opened) in the year, as recorded for the members' information.
     pub calls_published: i64,
+    /// Bulletins with a message sent in the year, and the addresses they reached.
+    pub bulletins_sent: i64,
+    pub recipients_reached: i64,
 }
 
 /// Requests received in the year: those closed by `as_of` as done or dropped, the others open.

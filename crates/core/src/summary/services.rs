@@ -144,6 +144,27 @@ pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_o
             .bind(as_of)
             .fetch_one(&mut *conn)
             .await?;
+    // Messages carry UTC stamps: the year's bounds are the Bucharest days' first moments.
+    let bound = |day: &str| {
+        chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| crate::clock::stamp(crate::clock::local_to_utc(t)))
+            .unwrap_or_default()
+    };
+    let after = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.succ_opt())
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let (bulletins_sent, recipients_reached): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT bulletin_id), COUNT(DISTINCT lower(address)) FROM bulletin_messages \
+         WHERE state = 'sent' AND sent_at >= ?1 AND sent_at < ?2",
+    )
+    .bind(bound(first))
+    .bind(bound(&after))
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(ServicesPart {
         requests_by_topic,
         requests,
@@ -154,6 +175,8 @@ pub(super) async fn services_part(conn: &mut SqliteConnection, first: &str, as_o
         projects_by_status,
         positions,
         calls_published,
+        bulletins_sent,
+        recipients_reached,
     })
 }
 

@@ -103,6 +103,8 @@ pub(crate) fn parts(s: &AnnualSummary, lang: Lang) -> Vec<Part> {
             vec![text(t(lang, "summary.row.introductions", &y)), Cell::Integer(s.services.introductions)],
             vec![text(t(lang, "summary.row.positions", &y)), Cell::Integer(s.services.positions.len() as i64)],
             vec![text(t(lang, "summary.row.calls_published", &y)), Cell::Integer(s.services.calls_published)],
+            vec![text(t(lang, "summary.row.bulletins_sent", &y)), Cell::Integer(s.services.bulletins_sent)],
+            vec![text(t(lang, "summary.row.recipients_reached", &y)), Cell::Integer(s.services.recipients_reached)],
         ],
         widths: None,
     };

@@ -35,4 +35,8 @@ positions: Array<PositionSent>,
 /**
  * Funding calls published (opened) in the year, as recorded for the members' information.
  */
-calls_published: number, };
+calls_published: number, 
+/**
+ * Bulletins with a message sent in the year, and the addresses they reached.
+ */
+bulletins_sent: number, recipients_reached: number, };

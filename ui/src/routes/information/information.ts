@@ -16,6 +16,7 @@ import { moneyText, parseMoney } from '../services/services';
 export const SECTIONS: { id: string; path: string; key: MessageKey }[] = [
   { id: 'calls', path: '/calls', key: 'information.section.calls' },
   { id: 'regulations', path: '/regulations', key: 'information.section.regulations' },
+  { id: 'bulletins', path: '/bulletins', key: 'information.section.bulletins' },
 ];
 
 export const APPLICANTS: Applicant[] = ['cluster', 'micro', 'small', 'medium', 'large', 'research', 'public_authority', 'other'];

@@ -7,7 +7,7 @@ import { confirm, resource, toast } from '../../lib/ui';
 
 export function recordPage<R extends { id: number }>(page: {
   /** Names the messages: `{kind}.delete_title`, `{kind}.delete_message`, `{kind}.deleted`. */
-  kind: 'project' | 'consultation' | 'call' | 'regulation';
+  kind: 'project' | 'consultation' | 'call' | 'regulation' | 'bulletin';
   /** The list's path; a record's page is under it. */
   list: string;
   /** The route's parameters (no id: a new record). */
